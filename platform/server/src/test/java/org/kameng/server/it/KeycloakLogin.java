@@ -1,7 +1,7 @@
 package org.kameng.server.it;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,7 +48,7 @@ final class KeycloakLogin {
   String accessToken(String username, String password) throws IOException, InterruptedException {
     HttpClient browser =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new LoopbackCookieJar())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     String verifier = randomUrlSafe(48);
@@ -64,26 +66,33 @@ final class KeycloakLogin {
         browser.send(
             HttpRequest.newBuilder(URI.create(oidc + "/auth?" + form(authorize))).build(),
             HttpResponse.BodyHandlers.ofString());
-    Matcher action = FORM_ACTION.matcher(loginPage.body());
-    if (loginPage.statusCode() != 200 || !action.find()) {
-      throw new IllegalStateException(
-          "no login form (HTTP " + loginPage.statusCode() + "): " + loginPage.body());
+    // With Organizations enabled Keycloak asks for the username first, then the password:
+    // answer whichever form it shows until it redirects back with the code.
+    HttpResponse<String> page = loginPage;
+    for (int step = 0; step < 3 && page.statusCode() == 200; step++) {
+      Matcher action = FORM_ACTION.matcher(page.body());
+      if (!action.find()) {
+        throw new IllegalStateException("no login form: " + page.body());
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("username", username);
+      if (page.body().contains("name=\"password\"")) {
+        fields.put("password", password);
+        fields.put("credentialId", "");
+      }
+      page =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     }
-
-    HttpResponse<String> afterLogin =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(Map.of("username", username, "password", password))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String location = afterLogin.headers().firstValue("Location").orElse("");
+    String location = page.headers().firstValue("Location").orElse("");
     Matcher code = CODE.matcher(location);
-    if (afterLogin.statusCode() != 302 || !code.find()) {
+    if (page.statusCode() != 302 || !code.find()) {
       throw new IllegalStateException(
-          "login of " + username + " failed (HTTP " + afterLogin.statusCode() + ")");
+          "login of " + username + " failed (HTTP " + page.statusCode() + ")");
     }
 
     Map<String, String> exchange = new LinkedHashMap<>();
@@ -95,7 +104,7 @@ final class KeycloakLogin {
     return token(browser, oidc + "/token", exchange);
   }
 
-  /** A client-credentials token for a confidential client. */
+  /** A client-credentials token for a confidential client of the kameng realm. */
   String clientToken(String clientId, String secret) throws IOException, InterruptedException {
     Map<String, String> grant = new LinkedHashMap<>();
     grant.put("grant_type", "client_credentials");
@@ -104,6 +113,19 @@ final class KeycloakLogin {
     return token(
         HttpClient.newHttpClient(),
         keycloakUrl + "/realms/" + REALM + "/protocol/openid-connect/token",
+        grant);
+  }
+
+  /** A token of Keycloak's own bootstrap administrator (master realm), for test set-up only. */
+  String bootstrapAdminToken(String password) throws IOException, InterruptedException {
+    Map<String, String> grant = new LinkedHashMap<>();
+    grant.put("grant_type", "password");
+    grant.put("client_id", "admin-cli");
+    grant.put("username", "bootstrap-admin");
+    grant.put("password", password);
+    return token(
+        HttpClient.newHttpClient(),
+        keycloakUrl + "/realms/master/protocol/openid-connect/token",
         grant);
   }
 
@@ -147,6 +169,53 @@ final class KeycloakLogin {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Keeps Keycloak's login cookies the way a browser does on a loopback address. Keycloak marks
+   * them {@code Secure}, which browsers honour on http://127.0.0.1 (a secure context) but the JDK's
+   * CookieManager does not, so it would never send them back.
+   */
+  private static final class LoopbackCookieJar extends CookieHandler {
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+      if (cookies.isEmpty()) {
+        return Map.of();
+      }
+      String header =
+          cookies.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; "));
+      return Map.of("Cookie", List.of(header));
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> responseHeaders) {
+      responseHeaders.forEach(
+          (name, values) -> {
+            if ("set-cookie".equalsIgnoreCase(name)) {
+              values.forEach(this::store);
+            }
+          });
+    }
+
+    private void store(String setCookie) {
+      String pair = setCookie.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        return;
+      }
+      String name = pair.substring(0, eq).trim();
+      String value = pair.substring(eq + 1).trim();
+      boolean expired = setCookie.toLowerCase().contains("max-age=0") || value.isEmpty();
+      if (expired) {
+        cookies.remove(name);
+      } else {
+        cookies.put(name, value);
+      }
     }
   }
 }

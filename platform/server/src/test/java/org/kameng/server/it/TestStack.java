@@ -17,12 +17,22 @@ final class TestStack {
     return required("kameng.keycloak.server.secret");
   }
 
+  static String keycloakBootstrapPassword() {
+    return required("kameng.keycloak.bootstrap.password");
+  }
+
   static String adminPassword() {
     return required("kameng.admin.password");
   }
 
   static String resellerPassword() {
     return required("kameng.reseller.password");
+  }
+
+  /** The token expiry tolerance the server under test was started with (server.xml: 30s). */
+  static long allowedClockSkewSeconds() {
+    String skew = System.getenv("KAMENG_JWT_CLOCK_SKEW");
+    return skew == null ? 30 : Long.parseLong(skew.replace("s", ""));
   }
 
   static KeycloakLogin keycloak() {

@@ -125,7 +125,7 @@ class TokenIT {
     api().auth().oauth2(token).get("/api/me").then().statusCode(200);
 
     long expiresAt = claim(token, "exp");
-    long skew = Long.getLong("kameng.jwt.clock.skew", 5);
+    long skew = TestStack.allowedClockSkewSeconds();
     long waitMillis = (expiresAt + skew + 1) * 1000 - System.currentTimeMillis();
     Thread.sleep(Math.max(0, waitMillis));
 
@@ -144,14 +144,15 @@ class TokenIT {
 
   /**
    * A throwaway confidential client whose tokens live a few seconds, created through Keycloak's
-   * admin REST API with the server's own service account (the same way sign-up will create
-   * organisations).
+   * admin REST API by Keycloak's bootstrap administrator: the server's own service account is
+   * deliberately not allowed to manage clients. Like the admin app, it puts the audience and the
+   * {@code upn} claim (Liberty's user name) into its tokens.
    */
   private record ShortLivedClient(String clientId, String secret) {
 
     static ShortLivedClient create() throws IOException, InterruptedException {
       String admin =
-          TestStack.keycloak().clientToken("kameng-server", TestStack.serverClientSecret());
+          TestStack.keycloak().bootstrapAdminToken(TestStack.keycloakBootstrapPassword());
       String clientId = "it-short-lived-" + UUID.randomUUID();
       String secret = UUID.randomUUID().toString();
       String body =
@@ -161,7 +162,10 @@ class TokenIT {
            "attributes":{"access.token.lifespan":"3"},
            "protocolMappers":[{"name":"audience","protocol":"openid-connect",
              "protocolMapper":"oidc-audience-mapper",
-             "config":{"included.client.audience":"kameng-server","access.token.claim":"true"}}]}
+             "config":{"included.client.audience":"kameng-server","access.token.claim":"true"}},
+            {"name":"upn","protocol":"openid-connect","protocolMapper":"oidc-usermodel-attribute-mapper",
+             "config":{"user.attribute":"username","claim.name":"upn","jsonType.label":"String",
+                       "access.token.claim":"true"}}]}
           """
               .formatted(clientId, secret);
       HttpResponse<String> created =
