@@ -1,0 +1,97 @@
+package org.kameng.kernel.order;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Card keys held for an order. A claim takes the oldest available keys of a SKU that no other
+ * transaction is claiming right now ({@code FOR UPDATE SKIP LOCKED}) and marks them in the same
+ * statement, so two buyers can never hold the same key and no buyer waits on another's lock.
+ */
+public final class KeyReservation {
+
+  private KeyReservation() {}
+
+  /** Reserves up to {@code quantity} keys for the order; returns the ids it got (maybe fewer). */
+  public static List<Long> claim(
+      Connection c, UUID skuId, int quantity, UUID orderId, OffsetDateTime until)
+      throws SQLException {
+    try (PreparedStatement claim =
+        c.prepareStatement(
+            "UPDATE kameng.card_key SET status = 'RESERVED', order_id = ?, reserved_until = ?"
+                + " WHERE tenant_id = kameng.current_tenant() AND id IN ("
+                + "   SELECT id FROM kameng.card_key"
+                + "    WHERE tenant_id = kameng.current_tenant() AND sku_id = ?"
+                + "      AND status = 'AVAILABLE'"
+                + "    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id")) {
+      claim.setObject(1, orderId);
+      claim.setTimestamp(2, Timestamp.from(until.toInstant()));
+      claim.setObject(3, skuId);
+      claim.setInt(4, quantity);
+      List<Long> ids = new ArrayList<>(quantity);
+      try (ResultSet rs = claim.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Available keys of a SKU as this transaction sees them, including ones other transactions are
+   * claiming right now. Tells "sold out" apart from "contended, try again".
+   */
+  public static int available(Connection c, UUID skuId) throws SQLException {
+    try (PreparedStatement count =
+        c.prepareStatement(
+            "SELECT count(*) FROM kameng.card_key WHERE sku_id = ? AND status = 'AVAILABLE'")) {
+      count.setObject(1, skuId);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** Returns an order's reserved (not yet sold) keys to stock. */
+  public static int release(Connection c, UUID orderId) throws SQLException {
+    try (PreparedStatement release =
+        c.prepareStatement(
+            "UPDATE kameng.card_key SET status = 'AVAILABLE', order_id = NULL,"
+                + " reserved_until = NULL WHERE order_id = ? AND status = 'RESERVED'")) {
+      release.setObject(1, orderId);
+      return release.executeUpdate();
+    }
+  }
+
+  /** The ids of the keys currently reserved for an order. */
+  public static List<Long> reservedFor(Connection c, UUID orderId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT id FROM kameng.card_key WHERE order_id = ? AND status = 'RESERVED'"
+                + " ORDER BY id")) {
+      select.setObject(1, orderId);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  static Array idArray(Connection c, List<Long> ids) throws SQLException {
+    return c.createArrayOf("bigint", ids.toArray());
+  }
+}

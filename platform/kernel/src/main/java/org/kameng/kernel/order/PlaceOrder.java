@@ -1,0 +1,200 @@
+package org.kameng.kernel.order;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.kameng.kernel.catalog.Fulfilment;
+import org.kameng.kernel.job.Jobs;
+import org.kameng.kernel.json.FlatJson;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.TenantId;
+
+/**
+ * Places an order: checks the request, prices it, reserves card keys at once and schedules the
+ * reservation's expiry, all in one transaction. Either the buyer gets an order whose keys are held
+ * for them, or nothing is written.
+ */
+public final class PlaceOrder {
+
+  /** Job kind that releases an unpaid order's stock when its reservation ends. */
+  public static final String EXPIRE_JOB = "order.expire";
+
+  private static final int ATTEMPTS = 10;
+
+  private final Transactions transactions;
+
+  public PlaceOrder(Transactions transactions) {
+    this.transactions = Objects.requireNonNull(transactions);
+  }
+
+  /**
+   * Places the order.
+   *
+   * @throws InvalidOrderException if the request is wrong (names the field)
+   * @throws SoldOutException if there is not enough stock
+   * @throws ShopClosedException if the shop takes no orders
+   */
+  public PlacedOrder place(TenantId tenant, OrderRequest request) {
+    OrderRequestRules.checkBuyer(request);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.inTenant(tenant, c -> placeOnce(c, tenant, request));
+      } catch (StockContended contended) {
+        // Keys we skipped are being claimed by buyers who may yet give them back.
+        if (attempt == ATTEMPTS) {
+          throw new SoldOutException("sold out");
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private PlacedOrder placeOnce(Connection c, TenantId tenant, OrderRequest request)
+      throws SQLException {
+    OffsetDateTime[] window = reservationWindow(c);
+    Offer offer =
+        Offer.load(c, request.skuId())
+            .orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
+    OrderRequestRules.checkAgainst(offer, request);
+    OrderPricing pricing = OrderPricing.of(offer, request.quantity());
+    UUID orderId = UUID.randomUUID();
+    OffsetDateTime reservedUntil = window[1];
+
+    if (offer.fulfilment() == Fulfilment.CARD_KEY) {
+      reserveKeys(c, offer, request.quantity(), orderId, reservedUntil);
+    }
+    String token = OrderToken.generate();
+    long displayNumber = insertOrder(c, tenant, orderId, token, request, pricing, reservedUntil);
+    insertLine(c, tenant, orderId, offer, request, pricing);
+    Jobs.enqueue(
+        c,
+        tenant,
+        EXPIRE_JOB,
+        new FlatJson().put("orderId", orderId.toString()).toString(),
+        orderId.toString(),
+        reservedUntil.toInstant());
+    return new PlacedOrder(orderId, token, displayNumber, pricing.lineTotal(), reservedUntil);
+  }
+
+  private static void reserveKeys(
+      Connection c, Offer offer, int quantity, UUID orderId, OffsetDateTime until)
+      throws SQLException {
+    if (offer.loopKey()) {
+      if (KeyReservation.available(c, offer.skuId()) == 0) {
+        throw new SoldOutException("sold out");
+      }
+      return;
+    }
+    List<Long> claimed = KeyReservation.claim(c, offer.skuId(), quantity, orderId, until);
+    if (claimed.size() < quantity) {
+      int stillAvailable = KeyReservation.available(c, offer.skuId());
+      if (claimed.size() + stillAvailable >= quantity) {
+        throw new StockContended();
+      }
+      throw new SoldOutException("only " + (claimed.size() + stillAvailable) + " left");
+    }
+  }
+
+  // [0] the database's now, [1] the end of the reservation; the database's clock, so that every
+  // server instance agrees on when a reservation ends.
+  private static OffsetDateTime[] reservationWindow(Connection c) throws SQLException {
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT status, now(), now() + make_interval(mins => reservation_minutes)"
+                    + " FROM kameng.tenant WHERE id = kameng.current_tenant()");
+        ResultSet rs = select.executeQuery()) {
+      if (!rs.next() || !"ACTIVE".equals(rs.getString(1))) {
+        throw new ShopClosedException("this shop is not taking orders");
+      }
+      return new OffsetDateTime[] {
+        rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)
+      };
+    }
+  }
+
+  private static long insertOrder(
+      Connection c,
+      TenantId tenant,
+      UUID orderId,
+      String token,
+      OrderRequest request,
+      OrderPricing pricing,
+      OffsetDateTime reservedUntil)
+      throws SQLException {
+    Money total = pricing.lineTotal();
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kameng.customer_order (tenant_id, id, token_hash, display_number,"
+                + " buyer_email, buyer_contact, query_password_hash, status, currency,"
+                + " total_minor, reserved_until)"
+                + " VALUES (?, ?, ?, nextval('kameng.order_display_number'), ?, ?, ?,"
+                + " 'PENDING_PAYMENT', ?, ?, ?) RETURNING display_number")) {
+      insert.setObject(1, tenant.value());
+      insert.setObject(2, orderId);
+      insert.setBytes(3, OrderToken.hash(token));
+      insert.setString(4, request.buyerEmail().strip().toLowerCase(java.util.Locale.ROOT));
+      insert.setString(5, request.buyerContact());
+      insert.setString(
+          6, request.queryPassword() == null ? null : QueryPassword.hash(request.queryPassword()));
+      insert.setString(7, total.currency());
+      insert.setLong(8, total.minorUnits());
+      insert.setTimestamp(9, Timestamp.from(reservedUntil.toInstant()));
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void insertLine(
+      Connection c,
+      TenantId tenant,
+      UUID orderId,
+      Offer offer,
+      OrderRequest request,
+      OrderPricing pricing)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kameng.order_line (tenant_id, order_id, line_number, sku_id, fulfilment,"
+                + " quantity, unit_price_minor, line_total_minor, price_snapshot, buyer_inputs)"
+                + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+      insert.setObject(1, tenant.value());
+      insert.setObject(2, orderId);
+      insert.setObject(3, offer.skuId());
+      insert.setString(4, offer.fulfilment().name());
+      insert.setInt(5, request.quantity());
+      insert.setLong(6, pricing.unitPrice().minorUnits());
+      insert.setLong(7, pricing.lineTotal().minorUnits());
+      insert.setString(8, pricing.snapshotJson());
+      insert.setString(
+          9, FlatJson.ofStrings(OrderRequestRules.trimmed(request.inputs())).toString());
+      insert.executeUpdate();
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(5L * attempt + (long) (Math.random() * 10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SoldOutException("interrupted");
+    }
+  }
+
+  /** Some keys were skipped because other buyers are claiming them; worth another try. */
+  private static final class StockContended extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StockContended() {
+      super(null, null, false, false);
+    }
+  }
+}
