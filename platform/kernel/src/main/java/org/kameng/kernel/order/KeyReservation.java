@@ -24,19 +24,26 @@ public final class KeyReservation {
   public static List<Long> claim(
       Connection c, UUID skuId, int quantity, UUID orderId, OffsetDateTime until)
       throws SQLException {
+    // The candidates are picked in a CTE, which PostgreSQL runs exactly once. The common form
+    // "UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)" may re-run the
+    // sub-select while updating and then reserves far more than n keys (LastKeysRaceTest saw it
+    // take the whole stock for one order).
     try (PreparedStatement claim =
         c.prepareStatement(
-            "UPDATE kameng.card_key SET status = 'RESERVED', order_id = ?, reserved_until = ?"
-                + " WHERE tenant_id = kameng.current_tenant() AND id IN ("
+            "WITH picked AS ("
                 + "   SELECT id FROM kameng.card_key"
                 + "    WHERE tenant_id = kameng.current_tenant() AND sku_id = ?"
                 + "      AND status = 'AVAILABLE'"
                 + "    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id")) {
-      claim.setObject(1, orderId);
-      claim.setTimestamp(2, Timestamp.from(until.toInstant()));
-      claim.setObject(3, skuId);
-      claim.setInt(4, quantity);
+                + " UPDATE kameng.card_key k"
+                + "    SET status = 'RESERVED', order_id = ?, reserved_until = ?"
+                + "   FROM picked"
+                + "  WHERE k.tenant_id = kameng.current_tenant() AND k.id = picked.id"
+                + " RETURNING k.id")) {
+      claim.setObject(1, skuId);
+      claim.setInt(2, quantity);
+      claim.setObject(3, orderId);
+      claim.setTimestamp(4, Timestamp.from(until.toInstant()));
       List<Long> ids = new ArrayList<>(quantity);
       try (ResultSet rs = claim.executeQuery()) {
         while (rs.next()) {

@@ -145,6 +145,8 @@ class LastKeysRaceTest {
           if (ids.size() < quantity) {
             throw new SoldOutException("sold out");
           }
+          // The few milliseconds a PHP shop spends between its SELECT and its UPDATE.
+          sleep(2);
           try (PreparedStatement mark =
               c.prepareStatement(
                   "UPDATE kameng.card_key SET status = 'RESERVED', order_id = ?,"
@@ -155,6 +157,14 @@ class LastKeysRaceTest {
           }
           return orderId;
         });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // --- the invariants ------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+package org.kameng.kernel.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.TenantId;
+
+/** Posts balanced entries to a tenant's ledger, in the caller's transaction. */
+public final class Ledger {
+
+  private Ledger() {}
+
+  /**
+   * Posts a buyer's payment for an order: the amount received, split into the platform's fee at
+   * {@code feeBasisPoints} (rounded half up to the minor unit) and the shop's revenue.
+   *
+   * @return the posting's id
+   */
+  public static UUID postPayment(
+      Connection c, TenantId tenant, UUID orderId, Money amount, int feeBasisPoints)
+      throws SQLException {
+    long fee = platformFee(amount.minorUnits(), feeBasisPoints);
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.BUYER_PAYMENTS, -amount.minorUnits());
+    entries.put(Account.PLATFORM_FEES, fee);
+    entries.put(Account.TENANT_REVENUE, amount.minorUnits() - fee);
+    return post(c, tenant, orderId, amount.currency(), entries, "payment received");
+  }
+
+  /** The platform's fee on an amount, rounded half up; never more than the amount. */
+  public static long platformFee(long amountMinor, int feeBasisPoints) {
+    if (feeBasisPoints < 0 || feeBasisPoints > 10_000) {
+      throw new IllegalArgumentException("fee must be 0..10000 basis points");
+    }
+    return Math.multiplyExact(amountMinor, feeBasisPoints) / 10_000
+        + (Math.multiplyExact(amountMinor, feeBasisPoints) % 10_000 >= 5_000 ? 1 : 0);
+  }
+
+  /** The balance of one account in one currency: the sum of its entries. */
+  public static long balance(Connection c, Account account, String currency) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT coalesce(sum(amount_minor), 0) FROM kameng.ledger_entry"
+                + " WHERE account = ? AND currency = ?")) {
+      select.setString(1, account.name());
+      select.setString(2, currency);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static UUID post(
+      Connection c,
+      TenantId tenant,
+      UUID orderId,
+      String currency,
+      Map<Account, Long> entries,
+      String memo)
+      throws SQLException {
+    long sum = entries.values().stream().mapToLong(Long::longValue).sum();
+    if (sum != 0) {
+      throw new IllegalStateException("unbalanced posting: " + entries);
+    }
+    UUID postingId = UUID.randomUUID();
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kameng.ledger_entry (tenant_id, posting_id, order_id, account,"
+                + " amount_minor, currency, memo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Map.Entry<Account, Long> entry : entries.entrySet()) {
+        insert.setObject(1, tenant.value());
+        insert.setObject(2, postingId);
+        insert.setObject(3, orderId);
+        insert.setString(4, entry.getKey().name());
+        insert.setLong(5, entry.getValue());
+        insert.setString(6, currency);
+        insert.setString(7, memo);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return postingId;
+  }
+}

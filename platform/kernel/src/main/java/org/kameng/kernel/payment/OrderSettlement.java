@@ -1,0 +1,146 @@
+package org.kameng.kernel.payment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.kameng.kernel.audit.AuditLog;
+import org.kameng.kernel.fulfilment.DeliverOrder;
+import org.kameng.kernel.job.Jobs;
+import org.kameng.kernel.json.FlatJson;
+import org.kameng.kernel.order.KeyReservation;
+import org.kameng.kernel.order.OrderStatus;
+import org.kameng.kernel.order.OrderTransitions;
+import org.kameng.plugin.api.TenantId;
+
+/**
+ * What a successful payment does to its order. The usual case moves it to PAID and schedules
+ * delivery. A payment after the reservation ended is never dropped: the stock is reserved again if
+ * there is enough, otherwise the order becomes PAID_UNDELIVERABLE with a refund task and an audit
+ * entry. A second payment for an order already paid gets a refund task.
+ */
+final class OrderSettlement {
+
+  /** Job kind that asks staff to refund money the shop cannot deliver for. */
+  static final String REFUND_REVIEW_JOB = "payment.refund-review";
+
+  private OrderSettlement() {}
+
+  static void settle(Connection c, TenantId tenant, UUID orderId, UUID paymentId)
+      throws SQLException {
+    if (OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, OrderStatus.PENDING_PAYMENT)) {
+      scheduleDelivery(c, tenant, orderId);
+      return;
+    }
+    OrderStatus status = lockStatus(c, orderId);
+    if (status == OrderStatus.EXPIRED || status == OrderStatus.CANCELLED) {
+      settleLate(c, tenant, orderId, paymentId, status);
+    } else {
+      scheduleRefundReview(c, tenant, orderId, paymentId, "order already paid");
+    }
+  }
+
+  private static void settleLate(
+      Connection c, TenantId tenant, UUID orderId, UUID paymentId, OrderStatus status)
+      throws SQLException {
+    if (reserveAgain(c, orderId)) {
+      OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, status);
+      scheduleDelivery(c, tenant, orderId);
+      audit(c, tenant, orderId, "order.late-payment.reserved", paymentId);
+    } else {
+      OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID_UNDELIVERABLE, status);
+      scheduleRefundReview(c, tenant, orderId, paymentId, "paid after expiry; out of stock");
+      audit(c, tenant, orderId, "order.late-payment.undeliverable", paymentId);
+    }
+  }
+
+  // Reserves every card-key line again; all or nothing.
+  private static boolean reserveAgain(Connection c, UUID orderId) throws SQLException {
+    try (PreparedStatement lines =
+        c.prepareStatement(
+            "SELECT l.sku_id, l.quantity, s.loop_key, now() + make_interval(mins => t.reservation_minutes)"
+                + " FROM kameng.order_line l"
+                + " JOIN kameng.sku s ON s.tenant_id = l.tenant_id AND s.id = l.sku_id"
+                + " JOIN kameng.tenant t ON t.id = l.tenant_id"
+                + " WHERE l.order_id = ? AND l.fulfilment = 'CARD_KEY'")) {
+      lines.setObject(1, orderId);
+      try (ResultSet rs = lines.executeQuery()) {
+        while (rs.next()) {
+          UUID sku = rs.getObject(1, UUID.class);
+          int quantity = rs.getInt(2);
+          boolean enough =
+              rs.getBoolean(3)
+                  ? KeyReservation.available(c, sku) > 0
+                  : KeyReservation.claim(
+                              c, sku, quantity, orderId, rs.getObject(4, OffsetDateTime.class))
+                          .size()
+                      == quantity;
+          if (!enough) {
+            KeyReservation.release(c, orderId);
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static OrderStatus lockStatus(Connection c, UUID orderId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT status FROM kameng.customer_order WHERE id = ? FOR UPDATE")) {
+      select.setObject(1, orderId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("payment without order " + orderId);
+        }
+        return OrderStatus.valueOf(rs.getString(1));
+      }
+    }
+  }
+
+  // Run-at EPOCH: due at once, whatever this server's clock says.
+  private static void scheduleDelivery(Connection c, TenantId tenant, UUID orderId)
+      throws SQLException {
+    Jobs.enqueue(
+        c,
+        tenant,
+        DeliverOrder.JOB,
+        orderPayload(orderId, null),
+        orderId.toString(),
+        Instant.EPOCH);
+  }
+
+  private static void scheduleRefundReview(
+      Connection c, TenantId tenant, UUID orderId, UUID paymentId, String reason)
+      throws SQLException {
+    Jobs.enqueue(
+        c,
+        tenant,
+        REFUND_REVIEW_JOB,
+        new FlatJson()
+            .put("orderId", orderId.toString())
+            .put("paymentId", paymentId.toString())
+            .put("reason", reason)
+            .toString(),
+        paymentId.toString(),
+        Instant.EPOCH);
+  }
+
+  private static void audit(
+      Connection c, TenantId tenant, UUID orderId, String action, UUID paymentId)
+      throws SQLException {
+    AuditLog.record(
+        c, tenant, AuditLog.SYSTEM, action, "order:" + orderId, orderPayload(orderId, paymentId));
+  }
+
+  private static String orderPayload(UUID orderId, UUID paymentId) {
+    FlatJson json = new FlatJson().put("orderId", orderId.toString());
+    if (paymentId != null) {
+      json.put("paymentId", paymentId.toString());
+    }
+    return json.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package org.kameng.kernel.payment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.kameng.plugin.api.Money;
+
+/** A payment row, locked for the rest of the transaction. */
+record Payment(UUID id, UUID orderId, UUID channelConfigId, Money amount, String status) {
+
+  /** Locks and reads the current tenant's payment, or returns null if there is none. */
+  static Payment lock(Connection c, UUID paymentId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT order_id, channel_config_id, amount_minor, currency, status"
+                + " FROM kameng.payment WHERE id = ? FOR UPDATE")) {
+      select.setObject(1, paymentId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new Payment(
+            paymentId,
+            rs.getObject(1, UUID.class),
+            rs.getObject(2, UUID.class),
+            Money.of(rs.getLong(3), rs.getString(4)),
+            rs.getString(5));
+      }
+    }
+  }
+
+  /** Marks the payment succeeded unless it already is; true if this call did it. */
+  boolean markSucceeded(Connection c) throws SQLException {
+    return update(c, "SUCCEEDED", "PENDING", "FAILED");
+  }
+
+  /** Marks a pending payment failed. */
+  boolean markFailed(Connection c) throws SQLException {
+    return update(c, "FAILED", "PENDING");
+  }
+
+  private boolean update(Connection c, String to, String... from) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.payment SET status = ?, updated_at = now()"
+                + " WHERE id = ? AND status = ANY (?)")) {
+      update.setString(1, to);
+      update.setObject(2, id);
+      update.setArray(3, c.createArrayOf("text", from));
+      return update.executeUpdate() == 1;
+    }
+  }
+}
