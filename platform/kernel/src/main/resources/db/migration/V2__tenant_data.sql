@@ -291,6 +291,7 @@ CREATE TABLE kameng.job (
   updated_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX job_due ON kameng.job (run_at) WHERE status IN ('READY', 'RUNNING');
+CREATE INDEX job_dead ON kameng.job (updated_at) WHERE status = 'DEAD';
 CREATE UNIQUE INDEX job_dedupe ON kameng.job (tenant_id, kind, dedupe_key)
   WHERE dedupe_key IS NOT NULL AND status IN ('READY', 'RUNNING');
 

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.kameng.kernel.audit.AuditLog;
 import org.kameng.kernel.fulfilment.DeliverOrder;
+import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.order.KeyReservation;
@@ -25,7 +26,7 @@ import org.kameng.plugin.api.TenantId;
 final class OrderSettlement {
 
   /** Job kind that asks staff to refund money the shop cannot deliver for. */
-  static final String REFUND_REVIEW_JOB = "payment.refund-review";
+  static final String REFUND_REVIEW_JOB = KernelJobs.REFUND_REVIEW;
 
   private OrderSettlement() {}
 

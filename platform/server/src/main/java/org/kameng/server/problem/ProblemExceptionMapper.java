@@ -1,5 +1,7 @@
 package org.kameng.server.problem;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.order.InvalidOrderException;
+import org.kameng.kernel.order.ShopClosedException;
+import org.kameng.kernel.order.SoldOutException;
 
 /**
  * Turns every exception that escapes a resource into a problem document. Client errors keep their
@@ -34,6 +39,32 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                   .map(ProblemExceptionMapper::fieldError)
                   .sorted((a, b) -> a.field().compareTo(b.field()))
                   .toList()));
+    }
+    if (exception instanceof JsonbException || exception instanceof JsonException) {
+      // Unreadable request bodies: the parser's message quotes the input, so it is not echoed.
+      return respond(
+          new Problem(
+              "about:blank",
+              "Invalid input",
+              400,
+              "The request body is not valid JSON of the expected shape.",
+              List.of()));
+    }
+    if (exception instanceof InvalidOrderException invalid) {
+      return respond(
+          new Problem(
+              "about:blank",
+              "Invalid input",
+              400,
+              invalid.getMessage(),
+              List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
+    }
+    if (exception instanceof SoldOutException soldOut) {
+      return respond(new Problem("about:blank", "Sold out", 409, soldOut.getMessage(), List.of()));
+    }
+    if (exception instanceof ShopClosedException closed) {
+      return respond(
+          new Problem("about:blank", "Shop closed", 403, closed.getMessage(), List.of()));
     }
     if (exception instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();

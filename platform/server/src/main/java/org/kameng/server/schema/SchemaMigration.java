@@ -3,6 +3,7 @@ package org.kameng.server.schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ public class SchemaMigration {
   @Inject
   @ConfigProperty(name = "kameng.demo")
   boolean demo;
+
+  @Inject Event<SchemaReady> schemaReady;
+
+  /** Fired once the schema is current, for work that needs it (the demo shop's stock). */
+  public record SchemaReady(boolean demo) {}
 
   private volatile String failure;
   private volatile boolean done;
@@ -77,6 +83,7 @@ public class SchemaMigration {
                   + result.migrationsExecuted
                   + " migrations applied)");
       done = true;
+      schemaReady.fire(new SchemaReady(demo));
     } catch (RuntimeException e) {
       failure = e.getMessage();
       LOG.severe(() -> "Schema migration failed: " + e);

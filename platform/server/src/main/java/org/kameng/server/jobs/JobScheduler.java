@@ -1,0 +1,62 @@
+package org.kameng.server.jobs;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.kameng.kernel.fulfilment.KernelJobs;
+import org.kameng.kernel.job.JobRunner;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.server.schema.SchemaMigration;
+
+/**
+ * Runs due jobs every quarter second once the schema is current. Every server instance does this;
+ * the queue's SKIP LOCKED claims keep them from running a job twice, and a job an instance claimed
+ * before dying runs again elsewhere when its lease ends.
+ */
+@ApplicationScoped
+public class JobScheduler {
+
+  private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+  private static final int BATCH = 20;
+
+  @Resource(lookup = "concurrent/kameng-jobs")
+  ManagedScheduledExecutorService executor;
+
+  @Inject Transactions transactions;
+
+  private volatile ScheduledFuture<?> polling;
+
+  void start(@Observes SchemaMigration.SchemaReady ready) {
+    JobRunner runner = new JobRunner(transactions, KernelJobs.handlers());
+    polling =
+        executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
+  }
+
+  private static void drain(JobRunner runner) {
+    try {
+      // Keep going while full batches come back; a partial batch means the queue is drained.
+      while (runner.runDue(BATCH) == BATCH) {
+        Thread.onSpinWait();
+      }
+    } catch (Throwable e) {
+      // Anything escaping here would silently cancel the fixed-delay schedule: log, and let the
+      // next tick try again.
+      LOG.log(Level.WARNING, "job polling failed", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> running = polling;
+    if (running != null) {
+      running.cancel(false);
+    }
+  }
+}

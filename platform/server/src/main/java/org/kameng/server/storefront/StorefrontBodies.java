@@ -1,0 +1,25 @@
+package org.kameng.server.storefront;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The JSON bodies the storefront API reads. */
+public final class StorefrontBodies {
+
+  private StorefrontBodies() {}
+
+  /** A buyer's order for one SKU. */
+  public record PlaceOrderBody(
+      UUID skuId,
+      Integer quantity,
+      String buyerEmail,
+      String buyerContact,
+      String queryPassword,
+      Map<String, String> inputs) {}
+
+  /** Pay an order (named by its token) through one of the shop's channels. */
+  public record PayBody(String token, UUID channelId) {}
+
+  /** Look an order up by its token, or by email and query password. */
+  public record LookupBody(String token, String email, String queryPassword) {}
+}
