@@ -1,6 +1,7 @@
 package org.kameng.kernel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -39,6 +40,10 @@ class KernelDependencyTest {
               "jakarta.servlet..",
               "org.eclipse.microprofile.openapi..",
               "org.eclipse.microprofile.jwt..");
+
+  @ArchTest
+  static final ArchRule kernelPackagesHaveNoCycles =
+      slices().matching("org.kameng.kernel.(*)..").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule kernelUsesNoVendorSdk =

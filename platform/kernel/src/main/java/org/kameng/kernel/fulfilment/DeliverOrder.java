@@ -32,6 +32,15 @@ public final class DeliverOrder {
     if (!isPaid(c, orderId)) {
       return null;
     }
+    return deliverPaid(c, tenant, orderId);
+  }
+
+  /**
+   * The same, for a caller that has just moved the order to PAID in this transaction (and so holds
+   * its row lock): skips the re-check.
+   */
+  public static OrderStatus deliverPaid(Connection c, TenantId tenant, UUID orderId)
+      throws SQLException {
     int pending = 0;
     boolean shortDelivered = false;
     try (PreparedStatement lines =
@@ -50,11 +59,13 @@ public final class DeliverOrder {
           }
           UUID sku = rs.getObject(2, UUID.class);
           int quantity = rs.getInt(3);
-          int delivered =
-              rs.getBoolean(5)
-                  ? deliverLoopKey(c, tenant, orderId, line, sku)
-                  : deliverReserved(c, tenant, orderId, line, sku);
-          markLine(c, orderId, line, delivered);
+          int delivered;
+          if (rs.getBoolean(5)) {
+            delivered = deliverLoopKey(c, tenant, orderId, line, sku);
+            markLine(c, orderId, line, delivered);
+          } else {
+            delivered = deliverReserved(c, tenant, orderId, line, sku);
+          }
           shortDelivered |= delivered < (rs.getBoolean(5) ? 1 : quantity);
         }
       }
@@ -77,6 +88,8 @@ public final class DeliverOrder {
     }
   }
 
+  // Sells the reserved keys, records them against the order and counts them on the line, in one
+  // statement.
   private static int deliverReserved(
       Connection c, TenantId tenant, UUID orderId, int line, UUID sku) throws SQLException {
     try (PreparedStatement sell =
@@ -84,15 +97,24 @@ public final class DeliverOrder {
             "WITH sold AS ("
                 + "  UPDATE kameng.card_key SET status = 'SOLD', sold_at = now(),"
                 + "         reserved_until = NULL"
-                + "   WHERE order_id = ? AND sku_id = ? AND status = 'RESERVED' RETURNING id)"
-                + " INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)"
-                + " SELECT ?, ?, ?, id FROM sold ON CONFLICT DO NOTHING")) {
+                + "   WHERE order_id = ? AND sku_id = ? AND status = 'RESERVED' RETURNING id),"
+                + " linked AS ("
+                + "  INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)"
+                + "  SELECT ?, ?, ?, id FROM sold ON CONFLICT DO NOTHING RETURNING 1)"
+                + " UPDATE kameng.order_line"
+                + "    SET delivered_quantity = delivered_quantity + (SELECT count(*) FROM linked)"
+                + "  WHERE order_id = ? AND line_number = ?"
+                + " RETURNING (SELECT count(*) FROM linked)")) {
       sell.setObject(1, orderId);
       sell.setObject(2, sku);
       sell.setObject(3, tenant.value());
       sell.setObject(4, orderId);
       sell.setInt(5, line);
-      return sell.executeUpdate();
+      sell.setObject(6, orderId);
+      sell.setInt(7, line);
+      try (ResultSet rs = sell.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
     }
   }
 

@@ -69,21 +69,25 @@ public final class Ledger {
       throw new IllegalStateException("unbalanced posting: " + entries);
     }
     UUID postingId = UUID.randomUUID();
+    // One multi-row INSERT: a posting is written in one round trip.
+    String rows =
+        String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?)"));
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO kameng.ledger_entry (tenant_id, posting_id, order_id, account,"
-                + " amount_minor, currency, memo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " amount_minor, currency, memo) VALUES "
+                + rows)) {
+      int i = 0;
       for (Map.Entry<Account, Long> entry : entries.entrySet()) {
-        insert.setObject(1, tenant.value());
-        insert.setObject(2, postingId);
-        insert.setObject(3, orderId);
-        insert.setString(4, entry.getKey().name());
-        insert.setLong(5, entry.getValue());
-        insert.setString(6, currency);
-        insert.setString(7, memo);
-        insert.addBatch();
+        insert.setObject(++i, tenant.value());
+        insert.setObject(++i, postingId);
+        insert.setObject(++i, orderId);
+        insert.setString(++i, entry.getKey().name());
+        insert.setLong(++i, entry.getValue());
+        insert.setString(++i, currency);
+        insert.setString(++i, memo);
       }
-      insert.executeBatch();
+      insert.executeUpdate();
     }
     return postingId;
   }

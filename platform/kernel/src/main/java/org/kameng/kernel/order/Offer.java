@@ -1,9 +1,11 @@
 package org.kameng.kernel.order;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,70 +31,85 @@ record Offer(
 
   record InputField(String name, String label, String pattern, boolean required) {}
 
-  /** The visible SKU of a visible product of the current tenant, if there is one. */
-  static Optional<Offer> load(Connection c, UUID skuId) throws SQLException {
-    Offer offer;
-    UUID productId;
+  /**
+   * The visible SKU of a visible product of the current tenant, if there is one, read in one round
+   * trip with the shop's status and reservation window (this is on every checkout).
+   */
+  static Optional<Offer> load(Connection c, UUID skuId, ShopWindow[] window) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT p.id, p.name, s.name, p.fulfilment, s.price_minor, s.currency,"
-                + " s.min_quantity, s.max_quantity, s.loop_key"
-                + " FROM kameng.sku s JOIN kameng.product p"
-                + " ON p.tenant_id = s.tenant_id AND p.id = s.product_id"
-                + " WHERE s.id = ? AND s.visible AND p.visible")) {
+            """
+            SELECT t.status, now(), now() + make_interval(mins => t.reservation_minutes),
+                   p.name, s.name, p.fulfilment, s.price_minor, s.currency,
+                   s.min_quantity, s.max_quantity, s.loop_key,
+                   array(SELECT w.min_quantity FROM kameng.wholesale_tier w
+                          WHERE w.tenant_id = s.tenant_id AND w.sku_id = s.id
+                          ORDER BY w.min_quantity),
+                   array(SELECT w.price_minor FROM kameng.wholesale_tier w
+                          WHERE w.tenant_id = s.tenant_id AND w.sku_id = s.id
+                          ORDER BY w.min_quantity),
+                   array(SELECT f.name || chr(31) || f.label || chr(31) || coalesce(f.pattern, '')
+                                || chr(31) || f.required::text
+                           FROM kameng.product_input_field f
+                          WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id
+                          ORDER BY f.position, f.name)
+              FROM kameng.tenant t
+              LEFT JOIN kameng.sku s ON s.tenant_id = t.id AND s.id = ? AND s.visible
+              LEFT JOIN kameng.product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
+             WHERE t.id = kameng.current_tenant()
+            """)) {
       select.setObject(1, skuId);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
+          window[0] = null;
           return Optional.empty();
         }
-        productId = rs.getObject(1, UUID.class);
-        offer =
+        window[0] =
+            new ShopWindow(
+                "ACTIVE".equals(rs.getString(1)),
+                rs.getObject(2, OffsetDateTime.class),
+                rs.getObject(3, OffsetDateTime.class));
+        if (rs.getString(4) == null) {
+          return Optional.empty();
+        }
+        return Optional.of(
             new Offer(
                 skuId,
-                rs.getString(2),
-                rs.getString(3),
-                Fulfilment.valueOf(rs.getString(4)),
-                Money.of(rs.getLong(5), rs.getString(6)),
-                rs.getInt(7),
-                rs.getInt(8),
-                rs.getBoolean(9),
-                new TreeMap<>(),
-                new ArrayList<>());
-      }
-    }
-    loadTiers(c, offer);
-    loadInputs(c, productId, offer);
-    return Optional.of(offer);
-  }
-
-  private static void loadTiers(Connection c, Offer offer) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT min_quantity, price_minor FROM kameng.wholesale_tier WHERE sku_id = ?")) {
-      select.setObject(1, offer.skuId());
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          offer.wholesaleTiers().put(rs.getInt(1), rs.getLong(2));
-        }
+                rs.getString(4),
+                rs.getString(5),
+                Fulfilment.valueOf(rs.getString(6)),
+                Money.of(rs.getLong(7), rs.getString(8)),
+                rs.getInt(9),
+                rs.getInt(10),
+                rs.getBoolean(11),
+                tiers(rs.getArray(12), rs.getArray(13)),
+                inputs(rs.getArray(14))));
       }
     }
   }
 
-  private static void loadInputs(Connection c, UUID productId, Offer offer) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT name, label, pattern, required FROM kameng.product_input_field"
-                + " WHERE product_id = ? ORDER BY position, name")) {
-      select.setObject(1, productId);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          offer
-              .inputFields()
-              .add(
-                  new InputField(
-                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
-        }
-      }
+  /** Whether the shop trades, the database's now, and when a reservation made now ends. */
+  record ShopWindow(boolean open, OffsetDateTime now, OffsetDateTime reservationEnd) {}
+
+  private static TreeMap<Integer, Long> tiers(Array quantities, Array prices) throws SQLException {
+    TreeMap<Integer, Long> tiers = new TreeMap<>();
+    Integer[] q = (Integer[]) quantities.getArray();
+    Long[] p = (Long[]) prices.getArray();
+    for (int i = 0; i < q.length; i++) {
+      tiers.put(q[i], p[i]);
     }
+    return tiers;
+  }
+
+  // Fields travel as unit-separator-joined text: name, label, pattern, required.
+  private static List<InputField> inputs(Array encoded) throws SQLException {
+    List<InputField> fields = new ArrayList<>();
+    for (String field : (String[]) encoded.getArray()) {
+      String[] parts = field.split("\u001f", -1);
+      fields.add(
+          new InputField(
+              parts[0], parts[1], parts[2].isEmpty() ? null : parts[2], "true".equals(parts[3])));
+    }
+    return fields;
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.catalog.Fulfilment;
 import org.kameng.kernel.job.Jobs;
@@ -42,10 +43,22 @@ public final class PlaceOrder {
    * @throws ShopClosedException if the shop takes no orders
    */
   public PlacedOrder place(TenantId tenant, OrderRequest request) {
+    return place(tenant, request, null);
+  }
+
+  /**
+   * Places the order and, if {@code channelConfigId} is given, opens its payment through that
+   * channel in the same transaction (the checkout page asks for the channel with the order).
+   *
+   * @throws InvalidOrderException if the request or the channel is wrong (names the field)
+   * @throws SoldOutException if there is not enough stock
+   * @throws ShopClosedException if the shop takes no orders
+   */
+  public PlacedOrder place(TenantId tenant, OrderRequest request, UUID channelConfigId) {
     OrderRequestRules.checkBuyer(request);
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactions.inTenant(tenant, c -> placeOnce(c, tenant, request));
+        return transactions.inTenant(tenant, c -> placeOnce(c, tenant, request, channelConfigId));
       } catch (StockContended contended) {
         // Keys we skipped are being claimed by buyers who may yet give them back.
         if (attempt == ATTEMPTS) {
@@ -56,16 +69,20 @@ public final class PlaceOrder {
     }
   }
 
-  private PlacedOrder placeOnce(Connection c, TenantId tenant, OrderRequest request)
+  private PlacedOrder placeOnce(
+      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId)
       throws SQLException {
-    OffsetDateTime[] window = reservationWindow(c);
+    Offer.ShopWindow[] window = new Offer.ShopWindow[1];
+    Optional<Offer> found = Offer.load(c, request.skuId(), window);
+    if (window[0] == null || !window[0].open()) {
+      throw new ShopClosedException("this shop is not taking orders");
+    }
     Offer offer =
-        Offer.load(c, request.skuId())
-            .orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
+        found.orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
     OrderRequestRules.checkAgainst(offer, request);
     OrderPricing pricing = OrderPricing.of(offer, request.quantity());
     UUID orderId = UUID.randomUUID();
-    OffsetDateTime reservedUntil = window[1];
+    OffsetDateTime reservedUntil = window[0].reservationEnd();
 
     if (offer.fulfilment() == Fulfilment.CARD_KEY) {
       reserveKeys(c, offer, request.quantity(), orderId, reservedUntil);
@@ -80,7 +97,12 @@ public final class PlaceOrder {
         new FlatJson().put("orderId", orderId.toString()).toString(),
         orderId.toString(),
         reservedUntil.toInstant());
-    return new PlacedOrder(orderId, token, displayNumber, pricing.lineTotal(), reservedUntil);
+    UUID paymentId =
+        channelConfigId == null
+            ? null
+            : StartPayment.start(c, tenant, orderId, channelConfigId).paymentId();
+    return new PlacedOrder(
+        orderId, token, displayNumber, pricing.lineTotal(), reservedUntil, paymentId);
   }
 
   private static void reserveKeys(
@@ -99,23 +121,6 @@ public final class PlaceOrder {
         throw new StockContended();
       }
       throw new SoldOutException("only " + (claimed.size() + stillAvailable) + " left");
-    }
-  }
-
-  // [0] the database's now, [1] the end of the reservation; the database's clock, so that every
-  // server instance agrees on when a reservation ends.
-  private static OffsetDateTime[] reservationWindow(Connection c) throws SQLException {
-    try (PreparedStatement select =
-            c.prepareStatement(
-                "SELECT status, now(), now() + make_interval(mins => reservation_minutes)"
-                    + " FROM kameng.tenant WHERE id = kameng.current_tenant()");
-        ResultSet rs = select.executeQuery()) {
-      if (!rs.next() || !"ACTIVE".equals(rs.getString(1))) {
-        throw new ShopClosedException("this shop is not taking orders");
-      }
-      return new OffsetDateTime[] {
-        rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)
-      };
     }
   }
 

@@ -12,6 +12,12 @@ import org.kameng.plugin.api.Money;
  * @param displayNumber the short number the buyer quotes to the shop
  * @param total what the buyer owes
  * @param reservedUntil until when the stock is held for payment
+ * @param paymentId the payment opened with the order, or null if none was asked for
  */
 public record PlacedOrder(
-    UUID id, String token, long displayNumber, Money total, OffsetDateTime reservedUntil) {}
+    UUID id,
+    String token,
+    long displayNumber,
+    Money total,
+    OffsetDateTime reservedUntil,
+    UUID paymentId) {}

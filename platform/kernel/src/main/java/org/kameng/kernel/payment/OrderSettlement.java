@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -18,10 +19,12 @@ import org.kameng.kernel.order.OrderTransitions;
 import org.kameng.plugin.api.TenantId;
 
 /**
- * What a successful payment does to its order. The usual case moves it to PAID and schedules
- * delivery. A payment after the reservation ended is never dropped: the stock is reserved again if
- * there is enough, otherwise the order becomes PAID_UNDELIVERABLE with a refund task and an audit
- * entry. A second payment for an order already paid gets a refund task.
+ * What a successful payment does to its order. The usual case moves it to PAID and delivers its
+ * card keys in the same transaction, so the buyer returning from the payment page sees them at
+ * once; should delivery fail, the payment still stands and a delivery job takes over. A payment
+ * after the reservation ended is never dropped: the stock is reserved again if there is enough,
+ * otherwise the order becomes PAID_UNDELIVERABLE with a refund task and an audit entry. A second
+ * payment for an order already paid gets a refund task.
  */
 final class OrderSettlement {
 
@@ -33,7 +36,7 @@ final class OrderSettlement {
   static void settle(Connection c, TenantId tenant, UUID orderId, UUID paymentId)
       throws SQLException {
     if (OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, OrderStatus.PENDING_PAYMENT)) {
-      scheduleDelivery(c, tenant, orderId);
+      deliverNow(c, tenant, orderId);
       return;
     }
     OrderStatus status = lockStatus(c, orderId);
@@ -49,7 +52,7 @@ final class OrderSettlement {
       throws SQLException {
     if (reserveAgain(c, orderId)) {
       OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, status);
-      scheduleDelivery(c, tenant, orderId);
+      deliverNow(c, tenant, orderId);
       audit(c, tenant, orderId, "order.late-payment.reserved", paymentId);
     } else {
       OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID_UNDELIVERABLE, status);
@@ -99,6 +102,19 @@ final class OrderSettlement {
         }
         return OrderStatus.valueOf(rs.getString(1));
       }
+    }
+  }
+
+  // Delivery runs behind a savepoint: if it fails, only its own work is undone, the payment is
+  // kept, and the delivery job retries it.
+  private static void deliverNow(Connection c, TenantId tenant, UUID orderId) throws SQLException {
+    Savepoint beforeDelivery = c.setSavepoint();
+    try {
+      DeliverOrder.deliverPaid(c, tenant, orderId);
+      c.releaseSavepoint(beforeDelivery);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback(beforeDelivery);
+      scheduleDelivery(c, tenant, orderId);
     }
   }
 

@@ -8,14 +8,16 @@ import java.util.UUID;
 import org.kameng.plugin.api.Money;
 
 /** A payment row, locked for the rest of the transaction. */
-record Payment(UUID id, UUID orderId, UUID channelConfigId, Money amount, String status) {
+record Payment(
+    UUID id, UUID orderId, UUID channelConfigId, Money amount, String status, int feeBasisPoints) {
 
   /** Locks and reads the current tenant's payment, or returns null if there is none. */
   static Payment lock(Connection c, UUID paymentId) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT order_id, channel_config_id, amount_minor, currency, status"
-                + " FROM kameng.payment WHERE id = ? FOR UPDATE")) {
+            "SELECT p.order_id, p.channel_config_id, p.amount_minor, p.currency, p.status,"
+                + " t.platform_fee_bps FROM kameng.payment p JOIN kameng.tenant t"
+                + " ON t.id = p.tenant_id WHERE p.id = ? FOR UPDATE OF p")) {
       select.setObject(1, paymentId);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
@@ -26,7 +28,8 @@ record Payment(UUID id, UUID orderId, UUID channelConfigId, Money amount, String
             rs.getObject(1, UUID.class),
             rs.getObject(2, UUID.class),
             Money.of(rs.getLong(3), rs.getString(4)),
-            rs.getString(5));
+            rs.getString(5),
+            rs.getInt(6));
       }
     }
   }

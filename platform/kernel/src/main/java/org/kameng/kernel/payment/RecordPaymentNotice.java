@@ -2,7 +2,6 @@ package org.kameng.kernel.payment;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
@@ -57,7 +56,8 @@ public final class RecordPaymentNotice {
         if (!payment.markSucceeded(c)) {
           yield NoticeResult.duplicate();
         }
-        Ledger.postPayment(c, tenant, payment.orderId(), payment.amount(), feeBasisPoints(c));
+        Ledger.postPayment(
+            c, tenant, payment.orderId(), payment.amount(), payment.feeBasisPoints());
         OrderSettlement.settle(c, tenant, payment.orderId(), paymentId);
         yield NoticeResult.accepted();
       }
@@ -102,16 +102,6 @@ public final class RecordPaymentNotice {
       insert.setLong(6, notice.amount().minorUnits());
       insert.setString(7, notice.amount().currency());
       return insert.executeUpdate() == 1;
-    }
-  }
-
-  private static int feeBasisPoints(Connection c) throws SQLException {
-    try (PreparedStatement select =
-            c.prepareStatement(
-                "SELECT platform_fee_bps FROM kameng.tenant WHERE id = kameng.current_tenant()");
-        ResultSet rs = select.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
     }
   }
 }

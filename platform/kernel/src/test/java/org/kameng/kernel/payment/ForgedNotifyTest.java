@@ -125,7 +125,7 @@ class ForgedNotifyTest {
     NoticeResult genuine =
         record(channel.verify(channel.notify(pay(), "X3", "TRADE_SUCCESS", cny(1000))));
     assertEquals(NoticeResult.Kind.ACCEPTED, genuine.kind());
-    assertEquals("PAID", state().orderStatus());
+    assertEquals("DELIVERED", state().orderStatus());
   }
 
   private void assertRejectedWithoutChange(Supplier<NoticeResult> forged) {

@@ -8,9 +8,10 @@ public final class StorefrontBodies {
 
   private StorefrontBodies() {}
 
-  /** A buyer's order for one SKU. */
+  /** A buyer's order for one SKU, with the payment channel chosen at checkout (optional). */
   public record PlaceOrderBody(
       UUID skuId,
+      UUID channelId,
       Integer quantity,
       String buyerEmail,
       String buyerContact,

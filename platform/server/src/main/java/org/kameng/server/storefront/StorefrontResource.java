@@ -25,7 +25,7 @@ import org.kameng.kernel.order.OrderLookup;
 import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
-import org.kameng.kernel.payment.StartPayment;
+import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
@@ -56,13 +56,17 @@ public class StorefrontResource {
       List<ChannelView> channels,
       List<StorefrontCatalog.ProductView> products) {}
 
-  /** What a buyer gets back when the order is placed; the token is shown this once. */
+  /**
+   * What a buyer gets back when the order is placed; the token is shown this once. {@code
+   * paymentId} is set when a channel was chosen with the order.
+   */
   public record OrderPlaced(
       String token,
       long displayNumber,
       String total,
       String currency,
-      OffsetDateTime reservedUntil) {}
+      OffsetDateTime reservedUntil,
+      UUID paymentId) {}
 
   /** A payment opened; the manual channel tells the buyer how to pay the shop. */
   public record PaymentOpened(UUID paymentId, String channel, String amount, String currency) {}
@@ -101,7 +105,8 @@ public class StorefrontResource {
                 body.buyerEmail(),
                 body.buyerContact(),
                 body.queryPassword(),
-                body.inputs()));
+                body.inputs()),
+            body.channelId());
     return Response.status(Response.Status.CREATED)
         .cacheControl(noStore())
         .entity(
@@ -110,7 +115,8 @@ public class StorefrontResource {
                 placed.displayNumber(),
                 placed.total().toDecimalString(),
                 placed.total().currency(),
-                placed.reservedUntil()))
+                placed.reservedUntil(),
+                placed.paymentId()))
         .build();
   }
 

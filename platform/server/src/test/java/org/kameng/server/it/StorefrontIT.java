@@ -155,6 +155,28 @@ class StorefrontIT {
   }
 
   @Test
+  void theCheckoutCanChooseTheChannelWithTheOrder() {
+    shop("demo")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "skuId",
+                STEAM_50,
+                "quantity",
+                5,
+                "buyerEmail",
+                "bulk@example.cn",
+                "channelId",
+                MANUAL_CHANNEL))
+        .post("/api/public/orders")
+        .then()
+        .statusCode(201)
+        .body("paymentId", notNullValue())
+        // The wholesale tier from 5 units: 47.50 instead of 48.50 each.
+        .body("total", equalTo("237.50"));
+  }
+
+  @Test
   void lookupsAreRateLimited() {
     int limited = 0;
     for (int i = 0; i < 30; i++) {

@@ -1,0 +1,186 @@
+package org.kameng.kernel.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.kameng.kernel.order.OrderRequest;
+import org.kameng.kernel.order.PlaceOrder;
+import org.kameng.kernel.order.PlacedOrder;
+import org.kameng.kernel.payment.NoticeResult;
+import org.kameng.kernel.payment.PaymentNotice;
+import org.kameng.kernel.payment.RecordPaymentNotice;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.kernel.testing.ConnectionPerThread;
+import org.kameng.kernel.testing.ShopFixture;
+import org.kameng.plugin.api.Money;
+
+/**
+ * P1 at the kernel: full checkout flows (place order with key reservation, open payment, a verified
+ * notify, delivery) against the raw-SQL ceiling (insert an order, claim one key with SKIP LOCKED,
+ * record the delivery) on the same database, the same threads, in the same run.
+ *
+ * <p>Run with {@code ./kameng bench checkout}; arguments: threads, seconds per phase.
+ */
+public final class CheckoutBenchmark {
+
+  private CheckoutBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int keys = Math.max(50_000, threads * seconds * 1_500);
+    System.out.printf(
+        "checkout benchmark: %d threads, %d s per phase, %,d keys%n", threads, seconds, keys);
+
+    ShopFixture ceilingShop = ShopFixture.withCardKeyProduct(1000);
+    ShopFixture kernelShop = ShopFixture.withCardKeyProduct(1000);
+    System.out.println("stocking keys ...");
+    stock(ceilingShop, keys);
+    stock(kernelShop, keys);
+
+    try (ConnectionPerThread connections =
+        new ConnectionPerThread(ceilingShop.db.appDataSource())) {
+      Transactions tx = new Transactions(connections);
+      System.out.println("warm-up ...");
+      run(threads, 3, () -> rawCheckout(tx, ceilingShop));
+      run(threads, 3, () -> kernelCheckout(tx, kernelShop));
+
+      LatencyRecorder ceiling = run(threads, seconds, () -> rawCheckout(tx, ceilingShop));
+      System.out.println("raw SQL ceiling : " + ceiling.summary(seconds));
+      LatencyRecorder kernel = run(threads, seconds, () -> kernelCheckout(tx, kernelShop));
+      System.out.println("kernel checkout : " + kernel.summary(seconds));
+      System.out.printf(
+          "kernel / ceiling: %.0f %%%n", 100.0 * kernel.rate(seconds) / ceiling.rate(seconds));
+    }
+  }
+
+  private interface Flow {
+    void run() throws Exception;
+  }
+
+  private static LatencyRecorder run(int threads, int seconds, Flow flow) throws Exception {
+    LatencyRecorder recorder = new LatencyRecorder();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  long start = System.nanoTime();
+                  flow.run();
+                  recorder.record(System.nanoTime() - start);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return recorder;
+  }
+
+  /** The whole buyer flow through the kernel's use cases: two transactions, as over HTTP. */
+  private static void kernelCheckout(Transactions tx, ShopFixture shop) {
+    PlacedOrder order =
+        new PlaceOrder(tx)
+            .place(
+                shop.tenant,
+                OrderRequest.of(shop.skuId, 1, "bench@example.cn"),
+                shop.manualChannelId);
+    UUID payment = order.paymentId();
+    NoticeResult result =
+        new RecordPaymentNotice(tx)
+            .record(
+                shop.tenant,
+                shop.manualChannelId,
+                payment,
+                new PaymentNotice(
+                    payment.toString(),
+                    "bench-" + payment,
+                    PaymentNotice.Outcome.SUCCEEDED,
+                    Money.of(1000, "CNY")));
+    if (result.kind() != NoticeResult.Kind.ACCEPTED) {
+      throw new IllegalStateException(result.toString());
+    }
+  }
+
+  /** The ceiling: the least SQL that sells one key, in one transaction. */
+  private static void rawCheckout(Transactions tx, ShopFixture shop) {
+    tx.inTenant(
+        shop.tenant,
+        c -> {
+          UUID orderId = UUID.randomUUID();
+          insertBareOrder(c, shop, orderId);
+          long key = claimOne(c, shop, orderId);
+          try (PreparedStatement deliver =
+              c.prepareStatement(
+                  "INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)"
+                      + " VALUES (?, ?, 1, ?)")) {
+            deliver.setObject(1, shop.tenant.value());
+            deliver.setObject(2, orderId);
+            deliver.setLong(3, key);
+            deliver.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static void insertBareOrder(Connection c, ShopFixture shop, UUID orderId)
+      throws SQLException {
+    try (PreparedStatement order =
+            c.prepareStatement(
+                "INSERT INTO kameng.customer_order (tenant_id, id, token_hash, display_number,"
+                    + " buyer_email, status, currency, total_minor, reserved_until)"
+                    + " VALUES (?, ?, ?, 0, 'b@x.cn', 'PAID', 'CNY', 1000, now())");
+        PreparedStatement line =
+            c.prepareStatement(
+                "INSERT INTO kameng.order_line (tenant_id, order_id, line_number, sku_id,"
+                    + " fulfilment, quantity, unit_price_minor, line_total_minor, price_snapshot)"
+                    + " VALUES (?, ?, 1, ?, 'CARD_KEY', 1, 1000, 1000, '{}')")) {
+      order.setObject(1, shop.tenant.value());
+      order.setObject(2, orderId);
+      order.setBytes(3, orderId.toString().getBytes());
+      order.executeUpdate();
+      line.setObject(1, shop.tenant.value());
+      line.setObject(2, orderId);
+      line.setObject(3, shop.skuId);
+      line.executeUpdate();
+    }
+  }
+
+  private static long claimOne(Connection c, ShopFixture shop, UUID orderId) throws SQLException {
+    try (PreparedStatement claim =
+        c.prepareStatement(
+            "WITH picked AS (SELECT id FROM kameng.card_key WHERE tenant_id = ? AND sku_id = ?"
+                + " AND status = 'AVAILABLE' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " UPDATE kameng.card_key k SET status = 'SOLD', order_id = ?, sold_at = now()"
+                + " FROM picked WHERE k.tenant_id = ? AND k.id = picked.id RETURNING k.id")) {
+      claim.setObject(1, shop.tenant.value());
+      claim.setObject(2, shop.skuId);
+      claim.setObject(3, orderId);
+      claim.setObject(4, shop.tenant.value());
+      try (ResultSet rs = claim.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("ran out of keys: raise the stock");
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void stock(ShopFixture shop, int keys) {
+    for (int done = 0; done < keys; done += 10_000) {
+      shop.addKeys("bench-" + done, Math.min(10_000, keys - done));
+    }
+  }
+}
