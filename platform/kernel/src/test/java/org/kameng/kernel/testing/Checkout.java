@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
-import org.kameng.kernel.payment.StartPayment;
+import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
 
 /** A buyer's way through the kernel: place an order, open a payment through the manual channel. */
