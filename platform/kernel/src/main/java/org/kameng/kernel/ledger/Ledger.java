@@ -32,6 +32,21 @@ public final class Ledger {
     return post(c, tenant, orderId, amount.currency(), entries, "payment received");
   }
 
+  /**
+   * Posts the return of a buyer's payment: the shop's revenue and the platform's fee taken back,
+   * the amount paid out through {@code REFUNDS}. Mirrors {@link #postPayment}.
+   */
+  public static UUID postRefund(
+      Connection c, TenantId tenant, UUID orderId, Money amount, int feeBasisPoints)
+      throws SQLException {
+    long fee = platformFee(amount.minorUnits(), feeBasisPoints);
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.REFUNDS, amount.minorUnits());
+    entries.put(Account.PLATFORM_FEES, -fee);
+    entries.put(Account.TENANT_REVENUE, -(amount.minorUnits() - fee));
+    return post(c, tenant, orderId, amount.currency(), entries, "payment refunded");
+  }
+
   /** The platform's fee on an amount, rounded half up; never more than the amount. */
   public static long platformFee(long amountMinor, int feeBasisPoints) {
     if (feeBasisPoints < 0 || feeBasisPoints > 10_000) {
@@ -39,6 +54,24 @@ public final class Ledger {
     }
     return Math.multiplyExact(amountMinor, feeBasisPoints) / 10_000
         + (Math.multiplyExact(amountMinor, feeBasisPoints) % 10_000 >= 5_000 ? 1 : 0);
+  }
+
+  /** One account's balance in one currency. */
+  public record Balance(Account account, String currency, long minorUnits) {}
+
+  /** Every account's balance in every currency, derived from the entries. */
+  public static java.util.List<Balance> balances(Connection c) throws SQLException {
+    java.util.List<Balance> balances = new java.util.ArrayList<>();
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT account, currency, sum(amount_minor) FROM kameng.ledger_entry"
+                    + " GROUP BY account, currency ORDER BY currency, account");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        balances.add(new Balance(Account.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)));
+      }
+    }
+    return balances;
   }
 
   /** The balance of one account in one currency: the sum of its entries. */

@@ -38,7 +38,8 @@ public final class OrderLookup {
       Money total,
       OffsetDateTime createdAt,
       OffsetDateTime reservedUntil,
-      List<String> keys) {}
+      List<String> keys,
+      List<String> manualDeliveries) {}
 
   /** The id of the current tenant's order with this token, if there is one. */
   public static Optional<UUID> idOf(Connection c, String token) throws SQLException {
@@ -116,6 +117,7 @@ public final class OrderLookup {
                 Money.of(rs.getLong(4), rs.getString(5)),
                 rs.getObject(6, OffsetDateTime.class),
                 rs.getObject(7, OffsetDateTime.class),
+                new ArrayList<>(),
                 new ArrayList<>());
       }
     }
@@ -141,7 +143,18 @@ public final class OrderLookup {
         }
       }
     }
-    if (!order.keys().isEmpty()) {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT delivery_secret FROM kameng.order_line WHERE order_id = ?"
+                + " AND delivery_secret IS NOT NULL ORDER BY line_number")) {
+      select.setObject(1, order.id());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          order.manualDeliveries().add(dataKeys.forTenant(c, tenant).open(rs.getBytes(1)));
+        }
+      }
+    }
+    if (!order.keys().isEmpty() || !order.manualDeliveries().isEmpty()) {
       AuditLog.record(
           c,
           tenant,

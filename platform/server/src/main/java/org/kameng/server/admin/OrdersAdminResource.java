@@ -3,6 +3,7 @@ package org.kameng.server.admin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -15,10 +16,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kameng.kernel.fulfilment.DeliverManually;
+import org.kameng.kernel.order.CancelOrder;
 import org.kameng.kernel.order.OrderQueries;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.NoticeResult;
+import org.kameng.kernel.payment.Refunds;
 import org.kameng.kernel.tenancy.Transactions;
 
 /** A shop's orders, for its owner and staff. */
@@ -30,6 +34,7 @@ public class OrdersAdminResource {
 
   @Inject ShopAccess access;
   @Inject Transactions transactions;
+  @Inject DeliverManually deliverManually;
 
   @PathParam("slug")
   String slug;
@@ -71,6 +76,74 @@ public class OrdersAdminResource {
             throw new NotFoundException("No such payment for this order.");
           }
           return ConfirmManualPayment.confirm(c, member.tenant(), paymentId, member.username());
+        });
+  }
+
+  /** What staff hand over for an order's manual lines. */
+  public record ManualDelivery(String delivery) {}
+
+  /** Why an order is to be refunded. */
+  public record RefundFlag(String reason) {}
+
+  /** Whether an action changed the order, and its state afterwards. */
+  public record ActionResult(boolean changed, OrderStatus status) {}
+
+  @POST
+  @Path("/{orderId}/cancel")
+  @Operation(summary = "Cancel an unpaid order; its reserved keys return to stock")
+  public ActionResult cancel(@PathParam("orderId") UUID orderId) {
+    ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
+    return act(
+        member, orderId, c -> CancelOrder.cancel(c, member.tenant(), orderId, member.username()));
+  }
+
+  @POST
+  @Path("/{orderId}/deliver")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Deliver an order's manual lines with what staff handed over")
+  public ActionResult deliver(@PathParam("orderId") UUID orderId, ManualDelivery body) {
+    ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
+    String text = body == null ? null : body.delivery();
+    return act(
+        member,
+        orderId,
+        c -> deliverManually.deliver(c, member.tenant(), orderId, text, member.username()));
+  }
+
+  @POST
+  @Path("/{orderId}/refund")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Flag a paid order for refund, with the reason")
+  public ActionResult flagRefund(@PathParam("orderId") UUID orderId, RefundFlag body) {
+    ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
+    String reason = body == null ? null : body.reason();
+    return act(
+        member, orderId, c -> Refunds.flag(c, member.tenant(), orderId, reason, member.username()));
+  }
+
+  @POST
+  @Path("/{orderId}/refunded")
+  @Operation(summary = "Record that a flagged order's money was returned to the buyer")
+  public ActionResult refunded(@PathParam("orderId") UUID orderId) {
+    ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
+    return act(
+        member, orderId, c -> Refunds.markRefunded(c, member.tenant(), orderId, member.username()));
+  }
+
+  private interface OrderAction {
+    boolean run(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  private ActionResult act(ShopAccess.Member member, UUID orderId, OrderAction action) {
+    return transactions.inTenant(
+        member.tenant(),
+        c -> {
+          if (OrderQueries.detail(c, orderId).isEmpty()) {
+            throw new NotFoundException("No such order.");
+          }
+          boolean changed = action.run(c);
+          return new ActionResult(
+              changed, OrderQueries.detail(c, orderId).orElseThrow().order().status());
         });
   }
 

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.crypto.MasterKey;
+import org.kameng.kernel.fulfilment.DeliverManually;
 import org.kameng.kernel.order.OrderLookup;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.payment.RecordPaymentNotice;
@@ -47,6 +48,12 @@ public class KernelBeans {
   @Singleton
   RecordPaymentNotice recordPaymentNotice(Transactions transactions) {
     return new RecordPaymentNotice(transactions);
+  }
+
+  @Produces
+  @Singleton
+  DeliverManually deliverManually(DataKeys dataKeys) {
+    return new DeliverManually(dataKeys);
   }
 
   @Produces
