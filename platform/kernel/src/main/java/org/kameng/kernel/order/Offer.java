@@ -26,6 +26,7 @@ record Offer(
     int minQuantity,
     int maxQuantity,
     boolean loopKey,
+    int lowStockThreshold,
     TreeMap<Integer, Long> wholesaleTiers,
     List<InputField> inputFields) {
 
@@ -41,7 +42,7 @@ record Offer(
             """
             SELECT t.status, now(), now() + make_interval(mins => t.reservation_minutes),
                    p.name, s.name, p.fulfilment, s.price_minor, s.currency,
-                   s.min_quantity, s.max_quantity, s.loop_key,
+                   s.min_quantity, s.max_quantity, s.loop_key, s.low_stock_threshold,
                    array(SELECT w.min_quantity FROM kameng.wholesale_tier w
                           WHERE w.tenant_id = s.tenant_id AND w.sku_id = s.id
                           ORDER BY w.min_quantity),
@@ -82,8 +83,9 @@ record Offer(
                 rs.getInt(9),
                 rs.getInt(10),
                 rs.getBoolean(11),
-                tiers(rs.getArray(12), rs.getArray(13)),
-                inputs(rs.getArray(14))));
+                rs.getInt(12),
+                tiers(rs.getArray(13), rs.getArray(14)),
+                inputs(rs.getArray(15))));
       }
     }
   }

@@ -86,6 +86,7 @@ public final class PlaceOrder {
 
     if (offer.fulfilment() == Fulfilment.CARD_KEY) {
       reserveKeys(c, offer, request.quantity(), orderId, reservedUntil);
+      LowStockAlert.raiseIfLow(c, tenant, offer.skuId(), offer.lowStockThreshold());
     }
     String token = OrderToken.generate();
     long displayNumber = insertOrder(c, tenant, orderId, token, request, pricing, reservedUntil);
