@@ -178,6 +178,8 @@ CREATE TABLE kameng.order_key (
     REFERENCES kameng.order_line (tenant_id, order_id, line_number),
   FOREIGN KEY (tenant_id, card_key_id) REFERENCES kameng.card_key (tenant_id, id)
 );
+-- Deleting unsold keys checks this foreign key per key: without the index, per key a scan.
+CREATE INDEX order_key_card_key ON kameng.order_key (tenant_id, card_key_id);
 
 CREATE TABLE kameng.card_key_import (
   tenant_id   uuid        NOT NULL,

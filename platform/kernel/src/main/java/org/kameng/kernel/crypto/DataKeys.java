@@ -39,6 +39,7 @@ public final class DataKeys {
       return cached;
     }
     byte[] wrapped = load(connection, tenant);
+    boolean createdHere = false;
     if (wrapped == null) {
       byte[] fresh = new byte[32];
       random.nextBytes(fresh);
@@ -49,13 +50,18 @@ public final class DataKeys {
         insert.setObject(1, tenant.value());
         insert.setInt(2, CURRENT_VERSION);
         insert.setBytes(3, Sealing.seal(masterKey.secretKey(), fresh, context(tenant)));
-        insert.executeUpdate();
+        createdHere = insert.executeUpdate() == 1;
       }
       wrapped = load(connection, tenant);
     }
     SecretKey dataKey =
         new SecretKeySpec(Sealing.open(masterKey.secretKey(), wrapped, context(tenant)), "AES");
     TenantCipher cipher = new TenantCipher(tenant, CURRENT_VERSION, dataKey);
+    if (createdHere) {
+      // Not committed yet: if this transaction rolls back, the key never existed. Caching it now
+      // would let later transactions seal secrets nobody could open after a restart.
+      return cipher;
+    }
     cache.putIfAbsent(tenant, cipher);
     return cache.get(tenant);
   }
