@@ -70,27 +70,64 @@ public final class CardKeyImport {
    */
   public ImportReport importKeys(
       TenantId tenant, UUID skuId, ImportSource source, ImportProgress progress) {
+    return run(begin(tenant, skuId), source, progress);
+  }
+
+  /** An import that has been checked and recorded, not yet run. */
+  public static final class Started {
+    private final ImportRun run;
+
+    private Started(ImportRun run) {
+      this.run = run;
+    }
+
+    /** The id under which the import's progress and report are recorded. */
+    public UUID importId() {
+      return run.id();
+    }
+  }
+
+  /**
+   * Checks the SKU and records a new import as RUNNING, so that a caller can hand out its id before
+   * running it in the background.
+   *
+   * @throws SkuNotFoundException if the tenant has no such SKU; nothing is written
+   * @throws InvalidImportException if the SKU sells no card keys; nothing is written
+   */
+  public Started begin(TenantId tenant, UUID skuId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(skuId, "skuId");
+    return new Started(
+        transactions.inTenant(
+            tenant, c -> ImportRun.begin(c, tenant, skuId, UUID.randomUUID(), dataKeys)));
+  }
+
+  /**
+   * Runs a begun import over {@code source}.
+   *
+   * @throws InvalidImportException if the input is UTF-16 (the import is recorded as FAILED)
+   * @throws UncheckedIOException if reading the source fails midway; the import is recorded as
+   *     FAILED and its committed batches stay
+   */
+  public ImportReport run(Started started, ImportSource source, ImportProgress progress) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(progress, "progress");
+    ImportRun run = started.run;
     PhaseClock clock = new PhaseClock();
+    BatchSealer sealer = new BatchSealer(run, sealingExecutor, sealingThreads, clock);
+    ImportBatches batches = new ImportBatches(transactions, run, sealer, batchSize, clock);
     try (InputStream in = source.open()) {
       KeyLineReader reader = new KeyLineReader(in);
-      ImportRun run =
-          transactions.inTenant(tenant, c -> ImportRun.begin(c, tenant, skuId, dataKeys));
-      BatchSealer sealer = new BatchSealer(run, sealingExecutor, sealingThreads, clock);
-      ImportBatches batches = new ImportBatches(transactions, run, sealer, batchSize, clock);
-      try {
-        batches.process(reader, progress, source.totalLines());
-        finish(run, batches.tally(), true);
-      } catch (IOException | RuntimeException e) {
-        recordFailure(run, batches.tally(), e);
-        throw e;
-      }
+      batches.process(reader, progress, source.totalLines());
+      finish(run, batches.tally(), true);
       return report(run, batches.tally(), clock);
     } catch (IOException e) {
+      recordFailure(run, batches.tally(), e);
       throw new UncheckedIOException("reading the card keys failed: " + e.getMessage(), e);
+    } catch (RuntimeException | LinkageError e) {
+      // A LinkageError too (a missing driver class, say): the run must not stay RUNNING.
+      recordFailure(run, batches.tally(), e);
+      throw e;
     }
   }
 
@@ -103,7 +140,7 @@ public final class CardKeyImport {
         });
   }
 
-  private void recordFailure(ImportRun run, ImportTally tally, Exception cause) {
+  private void recordFailure(ImportRun run, ImportTally tally, Throwable cause) {
     try {
       finish(run, tally, false);
     } catch (RuntimeException alsoFailed) {

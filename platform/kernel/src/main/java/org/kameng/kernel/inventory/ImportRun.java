@@ -21,7 +21,8 @@ record ImportRun(TenantId tenant, UUID id, InventorySku sku, TenantCipher cipher
    * @throws SkuNotFoundException if the tenant has no such SKU
    * @throws InvalidImportException if the SKU's product is not fulfilled with card keys
    */
-  static ImportRun begin(Connection connection, TenantId tenant, UUID skuId, DataKeys dataKeys)
+  static ImportRun begin(
+      Connection connection, TenantId tenant, UUID skuId, UUID id, DataKeys dataKeys)
       throws SQLException {
     InventorySku sku = InventorySku.require(connection, tenant, skuId);
     if (!sku.sellsCardKeys()) {
@@ -32,7 +33,6 @@ record ImportRun(TenantId tenant, UUID id, InventorySku sku, TenantCipher cipher
               + sku.fulfilment()
               + " product; only CARD_KEY products take card keys");
     }
-    UUID id = UUID.randomUUID();
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO kameng.card_key_import (tenant_id, id, sku_id, status)"
@@ -42,8 +42,6 @@ record ImportRun(TenantId tenant, UUID id, InventorySku sku, TenantCipher cipher
       insert.setObject(3, skuId);
       insert.executeUpdate();
     }
-    // Last in the transaction: DataKeys caches a new data key before the commit, so nothing may
-    // fail after it and roll the key back.
     TenantCipher cipher = dataKeys.forTenant(connection, tenant);
     return new ImportRun(tenant, id, sku, cipher);
   }

@@ -29,7 +29,7 @@ class ImportInputTest {
   private final CardKeyImport importer = new CardKeyImport(db.transactions(), db.dataKeys());
 
   @Test
-  void utf16InputIsRefusedBeforeAnythingIsWritten() {
+  void utf16InputIsRefusedAndWritesNoKey() {
     TenantId shop = db.newTenant();
     UUID sku = fixtures.cardKeySku(shop);
     byte[] utf16 = "K-1\nK-2\n".getBytes(StandardCharsets.UTF_16); // with a BOM
@@ -40,7 +40,12 @@ class ImportInputTest {
             importer.importKeys(
                 shop, sku, ImportSource.stream(new ByteArrayInputStream(utf16)), none()));
 
-    assertEquals(0, fixtures.scalar(shop, "SELECT count(*) FROM kameng.card_key_import"));
+    assertEquals(0, fixtures.scalar(shop, "SELECT count(*) FROM kameng.card_key"));
+    // The run is on record as failed, so whoever uploaded the file can see what happened to it.
+    assertEquals(
+        1,
+        fixtures.scalar(
+            shop, "SELECT count(*) FROM kameng.card_key_import WHERE status = 'FAILED'"));
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.inventory.InvalidImportException;
+import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
@@ -49,6 +51,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
               400,
               "The request body is not valid JSON of the expected shape.",
               List.of()));
+    }
+    if (exception instanceof SkuNotFoundException) {
+      return respond(new Problem("about:blank", "Not Found", 404, "No such SKU.", List.of()));
+    }
+    if (exception instanceof InvalidImportException invalid) {
+      return respond(
+          new Problem("about:blank", "Invalid input", 400, invalid.getMessage(), List.of()));
     }
     if (exception instanceof InvalidOrderException invalid) {
       return respond(
