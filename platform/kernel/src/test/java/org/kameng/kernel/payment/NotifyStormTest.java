@@ -25,8 +25,9 @@ import org.kameng.plugin.api.Money;
 
 /**
  * S2: 500 paid orders, each notified 8 times at once (the provider's re-sends, some with the same
- * event id and some with new ones), then hit by racing duplicate deliveries: exactly one
- * acceptance, one key and one ledger posting per order.
+ * event id and some with new ones), then hit by racing duplicate deliveries, then the whole storm
+ * again as if the server had restarted: exactly one acceptance, one key and one ledger posting per
+ * order.
  */
 class NotifyStormTest {
 
@@ -75,6 +76,33 @@ class NotifyStormTest {
               pooled.inTenant(
                   shop.tenant, c -> DeliverOrder.deliver(c, shop.tenant, checkout.order().id())));
     }
+
+    // The same storm again from a "restarted server": new instances, new connections, nothing
+    // remembered in memory. Everything that stops a second acceptance lives in the database.
+    AtomicInteger acceptedAfterRestart = new AtomicInteger();
+    try (ConnectionPerThread fresh = new ConnectionPerThread(shop.db.appDataSource())) {
+      RecordPaymentNotice restarted = new RecordPaymentNotice(new Transactions(fresh));
+      race(
+          checkouts,
+          NOTIFIES_PER_ORDER,
+          (checkout, n) -> {
+            String eventId = "trade-" + checkout.paymentId() + (n % 2 == 0 ? "" : "-again-" + n);
+            NoticeResult result =
+                restarted.record(
+                    shop.tenant,
+                    shop.manualChannelId,
+                    checkout.paymentId(),
+                    new PaymentNotice(
+                        checkout.paymentId().toString(),
+                        eventId,
+                        PaymentNotice.Outcome.SUCCEEDED,
+                        Money.of(1000, "CNY")));
+            if (result.kind() == NoticeResult.Kind.ACCEPTED) {
+              acceptedAfterRestart.incrementAndGet();
+            }
+          });
+    }
+    assertEquals(0, acceptedAfterRestart.get(), "acceptances after the restart");
 
     assertEquals(ORDERS, accepted.size(), "orders accepted");
     accepted.values().forEach(count -> assertEquals(1, count.get(), "acceptances of one payment"));
