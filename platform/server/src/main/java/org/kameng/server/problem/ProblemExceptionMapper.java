@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.catalog.CatalogConflictException;
+import org.kameng.kernel.catalog.CatalogItemNotFoundException;
+import org.kameng.kernel.catalog.InvalidCatalogException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
@@ -68,6 +71,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
               invalid.getMessage(),
               List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
     }
+    Problem catalog = catalogProblem(exception);
+    if (catalog != null) {
+      return respond(catalog);
+    }
     if (exception instanceof SoldOutException soldOut) {
       return respond(new Problem("about:blank", "Sold out", 409, soldOut.getMessage(), List.of()));
     }
@@ -91,6 +98,27 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             500,
             "Something went wrong on our side (incident " + incident + ").",
             List.of()));
+  }
+
+  // The catalog admin API's refusals: a field at fault (400), an item in use (409), an id that is
+  // not this shop's (404). Null for any other exception.
+  private static Problem catalogProblem(Throwable exception) {
+    if (exception instanceof InvalidCatalogException invalid) {
+      String detail = invalid.field() + ": " + invalid.getMessage();
+      return new Problem(
+          "about:blank",
+          "Invalid input",
+          400,
+          detail,
+          List.of(new Problem.FieldError(invalid.field(), invalid.getMessage())));
+    }
+    if (exception instanceof CatalogConflictException conflict) {
+      return new Problem("about:blank", "Conflict", 409, conflict.getMessage(), List.of());
+    }
+    if (exception instanceof CatalogItemNotFoundException notFound) {
+      return new Problem("about:blank", "Not Found", 404, notFound.getMessage(), List.of());
+    }
+    return null;
   }
 
   private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
