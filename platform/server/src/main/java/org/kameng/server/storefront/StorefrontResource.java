@@ -27,6 +27,7 @@ import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.Money;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
 import org.kameng.server.storefront.StorefrontBodies.PlaceOrderBody;
@@ -63,13 +64,12 @@ public class StorefrontResource {
   public record OrderPlaced(
       String token,
       long displayNumber,
-      String total,
-      String currency,
+      Money total,
       OffsetDateTime reservedUntil,
       UUID paymentId) {}
 
   /** A payment opened; the manual channel tells the buyer how to pay the shop. */
-  public record PaymentOpened(UUID paymentId, String channel, String amount, String currency) {}
+  public record PaymentOpened(UUID paymentId, String channel, Money amount) {}
 
   @GET
   @Path("/shop")
@@ -113,8 +113,7 @@ public class StorefrontResource {
             new OrderPlaced(
                 placed.token(),
                 placed.displayNumber(),
-                placed.total().toDecimalString(),
-                placed.total().currency(),
+                placed.total(),
                 placed.reservedUntil(),
                 placed.paymentId()))
         .build();
@@ -137,11 +136,7 @@ public class StorefrontResource {
                   .orElseThrow(() -> new NotFoundException("No such order."));
           StartPayment.Started started =
               StartPayment.start(c, shop.tenant(), orderId, body.channelId());
-          return new PaymentOpened(
-              started.paymentId(),
-              started.channel(),
-              started.amount().toDecimalString(),
-              started.amount().currency());
+          return new PaymentOpened(started.paymentId(), started.channel(), started.amount());
         });
   }
 

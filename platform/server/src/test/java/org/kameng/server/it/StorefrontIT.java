@@ -52,7 +52,10 @@ class StorefrontIT {
         .statusCode(200)
         .body("name", equalTo("Demo Shop"))
         .body("channels.id", hasItem(MANUAL_CHANNEL))
-        .body("products.skus.flatten().id", hasItem(STEAM_50));
+        .body("products.skus.flatten().id", hasItem(STEAM_50))
+        // Money is an exact decimal string with its currency, everywhere in the API.
+        .body("products[0].skus[0].price.amount", equalTo("48.50"))
+        .body("products[0].skus[0].price.currency", equalTo("CNY"));
   }
 
   @Test
@@ -107,7 +110,7 @@ class StorefrontIT {
             .then()
             .statusCode(201)
             .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
-            .body("total", equalTo("48.50"))
+            .body("total.amount", equalTo("48.50"))
             .body("token", notNullValue())
             .extract()
             .jsonPath();
@@ -121,7 +124,7 @@ class StorefrontIT {
             .post("/api/public/orders/payment")
             .then()
             .statusCode(200)
-            .body("amount", equalTo("48.50"))
+            .body("amount.amount", equalTo("48.50"))
             .extract()
             .path("paymentId");
     lookup(token)
@@ -173,7 +176,7 @@ class StorefrontIT {
         .statusCode(201)
         .body("paymentId", notNullValue())
         // The wholesale tier from 5 units: 47.50 instead of 48.50 each.
-        .body("total", equalTo("237.50"));
+        .body("total.amount", equalTo("237.50"));
   }
 
   @Test
