@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.kameng.kernel.audit.AuditLog;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.crypto.TenantCipher;
+import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
 
@@ -51,8 +53,13 @@ public final class CardKeyExport {
             tenant,
             c -> {
               InventorySku.require(c, tenant, skuId);
-              AuditEntry.write(
-                  c, tenant, actor, "card_key.export", skuId, available(c, tenant, skuId));
+              AuditLog.record(
+                  c,
+                  tenant,
+                  actor,
+                  "card_key.export",
+                  "sku:" + skuId,
+                  new FlatJson().put("count", available(c, tenant, skuId)).toString());
               return dataKeys.forTenant(c, tenant);
             });
     long written = 0;

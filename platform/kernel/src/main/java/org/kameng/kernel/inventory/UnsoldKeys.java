@@ -3,6 +3,8 @@ package org.kameng.kernel.inventory;
 import java.sql.PreparedStatement;
 import java.util.Objects;
 import java.util.UUID;
+import org.kameng.kernel.audit.AuditLog;
+import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
 
@@ -45,7 +47,13 @@ public final class UnsoldKeys {
             delete.setObject(2, skuId);
             deleted = delete.executeLargeUpdate();
           }
-          AuditEntry.write(c, tenant, actor, "card_key.delete_unsold", skuId, deleted);
+          AuditLog.record(
+              c,
+              tenant,
+              actor,
+              "card_key.delete_unsold",
+              "sku:" + skuId,
+              new FlatJson().put("count", deleted).toString());
           return deleted;
         });
   }

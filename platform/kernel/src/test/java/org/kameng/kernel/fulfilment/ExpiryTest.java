@@ -11,13 +11,10 @@ import org.kameng.kernel.order.KeyReservation;
 import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.payment.NoticeResult;
-import org.kameng.kernel.payment.PaymentNotice;
-import org.kameng.kernel.payment.RecordPaymentNotice;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.testing.Checkout;
 import org.kameng.kernel.testing.OrderState;
 import org.kameng.kernel.testing.ShopFixture;
-import org.kameng.plugin.api.Money;
 
 /**
  * S4: an unpaid order's keys return to stock when its reservation ends; a payment arriving after
@@ -53,7 +50,7 @@ class ExpiryTest {
     endReservation(shop, checkout.order().id());
     expire(shop, checkout.order().id());
 
-    assertEquals(NoticeResult.Kind.ACCEPTED, pay(shop, checkout, "late-1").kind());
+    assertEquals(NoticeResult.Kind.ACCEPTED, checkout.pay(shop, "late-1").kind());
 
     OrderState state = state(shop, checkout.order().id());
     assertEquals("DELIVERED", state.orderStatus());
@@ -71,7 +68,7 @@ class ExpiryTest {
     // Someone else buys the key that came back to stock.
     new PlaceOrder(tx).place(shop.tenant, OrderRequest.of(shop.skuId, 1, "quick@example.cn"));
 
-    assertEquals(NoticeResult.Kind.ACCEPTED, pay(shop, slow, "late-2").kind());
+    assertEquals(NoticeResult.Kind.ACCEPTED, slow.pay(shop, "late-2").kind());
 
     OrderState state = state(shop, slow.order().id());
     assertEquals("PAID_UNDELIVERABLE", state.orderStatus());
@@ -92,19 +89,6 @@ class ExpiryTest {
               }
             });
     assertEquals(1, refundTasks, "a refund task for staff");
-  }
-
-  private static NoticeResult pay(ShopFixture shop, Checkout checkout, String eventId) {
-    return new RecordPaymentNotice(shop.db.transactions())
-        .record(
-            shop.tenant,
-            shop.manualChannelId,
-            checkout.paymentId(),
-            new PaymentNotice(
-                checkout.paymentId().toString(),
-                eventId,
-                PaymentNotice.Outcome.SUCCEEDED,
-                checkout.order().total()));
   }
 
   private static boolean expire(ShopFixture shop, UUID orderId) {
@@ -137,10 +121,5 @@ class ExpiryTest {
 
   private static OrderState state(ShopFixture shop, UUID orderId) {
     return shop.db.transactions().inTenant(shop.tenant, c -> OrderState.read(c, orderId));
-  }
-
-  @SuppressWarnings("unused")
-  private static Money cny(long minor) {
-    return Money.of(minor, "CNY");
   }
 }

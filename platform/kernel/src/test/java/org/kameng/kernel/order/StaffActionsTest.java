@@ -16,8 +16,6 @@ import org.kameng.kernel.fulfilment.DeliverManually;
 import org.kameng.kernel.ledger.Account;
 import org.kameng.kernel.ledger.Ledger;
 import org.kameng.kernel.payment.NoticeResult;
-import org.kameng.kernel.payment.PaymentNotice;
-import org.kameng.kernel.payment.RecordPaymentNotice;
 import org.kameng.kernel.payment.Refunds;
 import org.kameng.kernel.tenancy.SqlWork;
 import org.kameng.kernel.tenancy.Transactions;
@@ -50,7 +48,8 @@ class StaffActionsTest {
     shop.addKeys("paid", 1);
     Transactions tx = shop.db.transactions();
     Checkout checkout = Checkout.of(shop, tx, 1);
-    pay(shop, checkout);
+    assertEquals(
+        NoticeResult.Kind.ACCEPTED, checkout.pay(shop, "evt-" + checkout.paymentId()).kind());
     assertFalse(did(shop, c -> CancelOrder.cancel(c, shop.tenant, checkout.order().id(), "staff")));
     assertEquals(
         "DELIVERED",
@@ -80,7 +79,8 @@ class StaffActionsTest {
                     sku, 1, "gamer@example.cn", null, null, Map.of("account", "1234567")),
                 shop.manualChannelId);
     Checkout checkout = new Checkout(order, order.paymentId());
-    pay(shop, checkout);
+    assertEquals(
+        NoticeResult.Kind.ACCEPTED, checkout.pay(shop, "evt-" + checkout.paymentId()).kind());
     assertEquals(
         "DELIVERING", tx.inTenant(shop.tenant, c -> OrderState.read(c, order.id())).orderStatus());
 
@@ -110,7 +110,8 @@ class StaffActionsTest {
     shop.addKeys("refund", 1);
     Transactions tx = shop.db.transactions();
     Checkout checkout = Checkout.of(shop, tx, 1);
-    pay(shop, checkout);
+    assertEquals(
+        NoticeResult.Kind.ACCEPTED, checkout.pay(shop, "evt-" + checkout.paymentId()).kind());
     UUID orderId = checkout.order().id();
 
     assertFalse(
@@ -134,20 +135,5 @@ class StaffActionsTest {
 
   private static long balance(ShopFixture shop, Account account) {
     return shop.db.transactions().inTenant(shop.tenant, c -> Ledger.balance(c, account, "CNY"));
-  }
-
-  private static void pay(ShopFixture shop, Checkout checkout) {
-    NoticeResult result =
-        new RecordPaymentNotice(shop.db.transactions())
-            .record(
-                shop.tenant,
-                shop.manualChannelId,
-                checkout.paymentId(),
-                new PaymentNotice(
-                    checkout.paymentId().toString(),
-                    "evt-" + checkout.paymentId(),
-                    PaymentNotice.Outcome.SUCCEEDED,
-                    checkout.order().total()));
-    assertEquals(NoticeResult.Kind.ACCEPTED, result.kind());
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +11,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.kameng.kernel.testing.ConnectionPerThread;
 import org.kameng.kernel.testing.TestDatabase;
 import org.kameng.plugin.api.TenantId;
 
@@ -83,8 +80,9 @@ class RowLevelSecurityTest {
   void oneConnectionServingInterleavedTenantsLeaksNothing() throws SQLException {
     TenantId a = db.newTenant();
     TenantId b = db.newTenant();
-    try (Connection only = db.appDataSource().getConnection()) {
-      Transactions pooled = new Transactions(new SingleConnection(only));
+    // On this one thread the pool hands out the same physical connection every time.
+    try (ConnectionPerThread onlyOne = new ConnectionPerThread(db.appDataSource())) {
+      Transactions pooled = new Transactions(onlyOne);
       pooled.inTenant(a, c -> insertCategory(c, a, "A1"));
       pooled.inTenant(b, c -> insertCategory(c, b, "B1"));
       pooled.inTenant(a, c -> insertCategory(c, a, "A2"));
@@ -123,61 +121,6 @@ class RowLevelSecurityTest {
         ResultSet rs = count.executeQuery()) {
       rs.next();
       return rs.getInt(1);
-    }
-  }
-
-  /** A pool of exactly one connection whose close() only returns it. */
-  private static final class SingleConnection implements DataSource {
-    private final Connection connection;
-
-    SingleConnection(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public Connection getConnection() {
-      return (Connection)
-          Proxy.newProxyInstance(
-              Connection.class.getClassLoader(),
-              new Class<?>[] {Connection.class},
-              (proxy, method, args) ->
-                  method.getName().equals("close") ? null : method.invoke(connection, args));
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }
