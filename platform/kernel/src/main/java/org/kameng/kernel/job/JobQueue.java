@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -128,5 +129,29 @@ public final class JobQueue {
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  /**
+   * Deletes finished jobs last touched before {@code olderThan} ago, at most {@code limit} per
+   * call, so the queue's table holds work and recent history rather than every job ever run.
+   *
+   * @return how many were deleted
+   */
+  public int purgeDone(Duration olderThan, int limit) {
+    return transactions.platform(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  """
+                  DELETE FROM kameng.job WHERE id IN (
+                    SELECT id FROM kameng.job
+                     WHERE status = 'DONE' AND updated_at < now() - make_interval(secs => ?)
+                     LIMIT ?)
+                  """)) {
+            delete.setLong(1, olderThan.toSeconds());
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+          }
+        });
   }
 }

@@ -93,6 +93,33 @@ class JobQueueTest {
     return jobId;
   }
 
+  @Test
+  void finishedJobsArePurgedOnlyOnceOld() {
+    TenantId shop = db.newTenant();
+    String kind = uniqueKind("test.purge");
+    long old = rows.enqueue(shop, kind, "{}");
+    long recent = rows.enqueue(shop, kind, "{}");
+    db.transactions()
+        .platform(
+            c -> {
+              try (PreparedStatement u =
+                  c.prepareStatement(
+                      "UPDATE kameng.job SET status = 'DONE', updated_at = now() - CASE WHEN id = ?"
+                          + " THEN interval '8 days' ELSE interval '1 hour' END"
+                          + " WHERE id IN (?, ?)")) {
+                u.setLong(1, old);
+                u.setLong(2, old);
+                u.setLong(3, recent);
+                return u.executeUpdate();
+              }
+            });
+
+    assertTrue(queue.purgeDone(Duration.ofDays(7), 1_000) >= 1);
+
+    assertEquals(List.of(recent), rows.ids(shop, JobStatus.DONE));
+    rows.deleteJobs(shop);
+  }
+
   private void markRunning(long jobId) {
     db.transactions()
         .platform(

@@ -6,11 +6,13 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kameng.kernel.fulfilment.KernelJobs;
+import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.schema.SchemaMigration;
@@ -31,12 +33,26 @@ public class JobScheduler {
 
   @Inject Transactions transactions;
 
+  // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
+  private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
+
   private volatile ScheduledFuture<?> polling;
+  private volatile ScheduledFuture<?> purging;
 
   void start(@Observes SchemaMigration.SchemaReady ready) {
     JobRunner runner = new JobRunner(transactions, KernelJobs.handlers());
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
+    JobQueue queue = new JobQueue(transactions);
+    purging = executor.scheduleWithFixedDelay(() -> purge(queue), 5, 60, TimeUnit.MINUTES);
+  }
+
+  private static void purge(JobQueue queue) {
+    try {
+      queue.purgeDone(KEEP_DONE_JOBS, 10_000);
+    } catch (Throwable e) {
+      LOG.log(Level.WARNING, "purging finished jobs failed", e);
+    }
   }
 
   private static void drain(JobRunner runner) {
@@ -54,9 +70,10 @@ public class JobScheduler {
 
   @PreDestroy
   void stop() {
-    ScheduledFuture<?> running = polling;
-    if (running != null) {
-      running.cancel(false);
+    for (ScheduledFuture<?> task : new ScheduledFuture<?>[] {polling, purging}) {
+      if (task != null) {
+        task.cancel(false);
+      }
     }
   }
 }
