@@ -1,6 +1,7 @@
 package org.kameng.plugin.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -22,4 +23,8 @@ class PluginApiDependencyTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("org.kameng.plugin.api..", "java..");
+
+  @ArchTest
+  static final ArchRule pluginApiPackagesHaveNoCycles =
+      slices().matching("org.kameng.plugin.api.(**)").should().beFreeOfCycles();
 }

@@ -1,0 +1,27 @@
+package org.kameng.plugin.api.marketing;
+
+import java.util.List;
+
+/**
+ * One tenant's configured pricing rule (coupons, volume discounts), created by its {@link
+ * PriceRuleFactory}. Thread-safe.
+ *
+ * <p>The kernel prices a cart from its list or wholesale prices, asks every enabled rule for
+ * adjustments, applies them and records them in the order's price snapshot. A rule proposes; it
+ * never mutates the cart, an order or anything else.
+ */
+public interface PriceRule {
+
+  /**
+   * Proposes adjustments for a cart. Called on the request thread, synchronously, whenever a cart
+   * is priced: for a preview as often as the buyer changes the cart, and once more when the order
+   * is placed, possibly with the same snapshot. It must therefore have no side effects: reading the
+   * store is fine, consuming a coupon here is not. The call has a short time limit (a few hundred
+   * milliseconds); a rule that throws or overruns is skipped and the cart priced without it.
+   *
+   * @param cart the cart as priced before any rule
+   * @return the adjustments, empty if the rule does not apply; each names a line of the cart and is
+   *     in the cart's currency
+   */
+  List<PriceAdjustment> adjust(CartSnapshot cart);
+}
