@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +41,10 @@ public final class EmbeddedDatabase {
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
-            .setPort(port);
+            .setPort(port)
+            // The library gives up after 10 s; a first start on a busy 2-core machine (initdb,
+            // then the server) has been seen to take longer.
+            .setPGStartupWait(Duration.ofSeconds(90));
     serverConfig(ephemeral).forEach(builder::setServerConfig);
     EmbeddedPostgres postgres = builder.start();
 

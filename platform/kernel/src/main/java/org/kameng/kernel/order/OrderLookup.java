@@ -14,6 +14,7 @@ import org.kameng.kernel.audit.AuditLog;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.crypto.TenantCipher;
 import org.kameng.kernel.json.FlatJson;
+import org.kameng.kernel.text.PlainText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
 
@@ -67,7 +68,11 @@ public final class OrderLookup {
   /** The buyer's most recent order with this email whose query password matches. */
   public Optional<BuyerView> byEmailAndPassword(
       Connection c, TenantId tenant, String email, String password, String ip) throws SQLException {
-    if (email == null || password == null) {
+    if (email == null
+        || password == null
+        || email.length() > 254
+        || !PlainText.isSingleLine(email)
+        || !PlainText.isSingleLine(password)) {
       return Optional.empty();
     }
     String normalised = email.strip().toLowerCase(Locale.ROOT);

@@ -23,7 +23,17 @@ public record OrderRequest(
     Map<String, String> inputs) {
 
   public OrderRequest {
-    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    if (inputs == null) {
+      inputs = Map.of();
+    } else {
+      inputs.forEach(
+          (name, value) -> {
+            if (name == null || value == null) {
+              throw new InvalidOrderException("inputs." + name, "must be text");
+            }
+          });
+      inputs = Map.copyOf(inputs);
+    }
   }
 
   /** An order for a card-key SKU with no inputs and no query password. */

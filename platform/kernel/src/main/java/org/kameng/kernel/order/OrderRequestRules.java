@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.kameng.kernel.text.PlainText;
 
 /** The checks an order request must pass before anything is written. */
 final class OrderRequestRules {
@@ -17,15 +18,22 @@ final class OrderRequestRules {
   /** Checks what needs no database: the buyer's email, contact and query password. */
   static void checkBuyer(OrderRequest request) {
     String email = request.buyerEmail();
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+    if (email == null
+        || email.length() > 254
+        || !PlainText.isSingleLine(email)
+        || !EMAIL.matcher(email).matches()) {
       throw new InvalidOrderException("buyerEmail", "a valid email address is required");
     }
-    if (request.buyerContact() != null && request.buyerContact().length() > 100) {
-      throw new InvalidOrderException("buyerContact", "at most 100 characters");
+    String contact = request.buyerContact();
+    if (contact != null && (contact.length() > 100 || !PlainText.isSingleLine(contact))) {
+      throw new InvalidOrderException(
+          "buyerContact", "at most 100 characters, without control characters");
     }
     String password = request.queryPassword();
-    if (password != null && (password.length() < 6 || password.length() > 64)) {
-      throw new InvalidOrderException("queryPassword", "between 6 and 64 characters");
+    if (password != null
+        && (password.length() < 6 || password.length() > 64 || !PlainText.isSingleLine(password))) {
+      throw new InvalidOrderException(
+          "queryPassword", "between 6 and 64 characters, without control characters");
     }
     if (request.skuId() == null) {
       throw new InvalidOrderException("skuId", "required");
@@ -59,8 +67,9 @@ final class OrderRequestRules {
       }
       return;
     }
-    if (value.length() > MAX_INPUT_LENGTH) {
-      throw new InvalidOrderException(at, "at most " + MAX_INPUT_LENGTH + " characters");
+    if (value.length() > MAX_INPUT_LENGTH || !PlainText.isSingleLine(value)) {
+      throw new InvalidOrderException(
+          at, "at most " + MAX_INPUT_LENGTH + " characters, without control characters");
     }
     if (field.pattern() != null && !matches(field.pattern(), value)) {
       throw new InvalidOrderException(at, field.label() + " is not in the expected format");

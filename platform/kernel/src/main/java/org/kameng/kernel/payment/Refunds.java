@@ -11,6 +11,7 @@ import org.kameng.kernel.ledger.Ledger;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.OrderTransitions;
+import org.kameng.kernel.text.PlainText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
 
@@ -26,8 +27,12 @@ public final class Refunds {
   public static boolean flag(
       Connection c, TenantId tenant, UUID orderId, String reason, String staff)
       throws SQLException {
-    if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new InvalidOrderException("reason", "between 1 and 500 characters");
+    if (reason == null
+        || reason.isBlank()
+        || reason.length() > 500
+        || !PlainText.isMultiLine(reason)) {
+      throw new InvalidOrderException(
+          "reason", "between 1 and 500 characters, without control characters");
     }
     boolean flagged =
         OrderTransitions.move(
