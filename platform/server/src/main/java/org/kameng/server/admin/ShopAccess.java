@@ -2,21 +2,16 @@ package org.kameng.server.admin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
+import org.kameng.server.identity.Memberships;
 
 /**
  * Decides who may act in which shop, in one place. A user acts in a shop only if their access token
@@ -48,47 +43,12 @@ public class ShopAccess {
     return new Member(token.getClaim("preferred_username"), tenant, slug, role);
   }
 
-  // Keycloak's claim: {"<alias>": {"groups": ["/owners", ...]}, ...}. Depending on the runtime it
-  // arrives as JSON-P values or as java.util collections; both are read the same way.
   private Optional<ShopRole> membership(String slug) {
-    Object claim = token.getClaim("organization");
-    Object entry = member(claim, slug);
-    if (entry == null) {
+    Boolean owner = Memberships.of(token).get(slug);
+    if (owner == null) {
       return Optional.empty();
     }
-    for (Object group : elements(member(entry, "groups"))) {
-      if ("/owners".equals(text(group))) {
-        return Optional.of(ShopRole.OWNER);
-      }
-    }
-    return Optional.of(ShopRole.STAFF);
-  }
-
-  private static Object member(Object object, String name) {
-    if (object instanceof JsonObject json) {
-      return json.containsKey(name) ? json.get(name) : null;
-    }
-    if (object instanceof Map<?, ?> map) {
-      return map.get(name);
-    }
-    return null;
-  }
-
-  private static Iterable<?> elements(Object array) {
-    if (array instanceof JsonArray json) {
-      return json;
-    }
-    if (array instanceof Collection<?> collection) {
-      return collection;
-    }
-    return List.of();
-  }
-
-  private static String text(Object value) {
-    if (value instanceof JsonString json) {
-      return json.getString();
-    }
-    return value == null ? null : value.toString();
+    return Optional.of(owner ? ShopRole.OWNER : ShopRole.STAFF);
   }
 
   private Optional<TenantId> tenantOf(String slug) {

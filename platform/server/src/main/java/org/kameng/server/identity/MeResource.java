@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,27 +32,6 @@ public class MeResource {
         token.getSubject(),
         token.getClaim("preferred_username"),
         new TreeSet<>(token.getGroups()),
-        organisations());
-  }
-
-  // Keycloak writes the organization claim as a list of aliases or, with attributes, as a map
-  // keyed by alias; both shapes arrive here as JSON-P values.
-  private List<String> organisations() {
-    Object claim = token.getClaim("organization");
-    if (claim instanceof Map<?, ?> map) {
-      return map.keySet().stream().map(Object::toString).sorted().toList();
-    }
-    if (claim instanceof Iterable<?> list) {
-      var names = new TreeSet<String>();
-      list.forEach(item -> names.add(unquote(item.toString())));
-      return List.copyOf(names);
-    }
-    return List.of();
-  }
-
-  private static String unquote(String json) {
-    return json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"")
-        ? json.substring(1, json.length() - 1)
-        : json;
+        List.copyOf(Memberships.of(token).keySet()));
   }
 }

@@ -26,6 +26,7 @@ import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
 import org.kameng.kernel.order.StartPayment;
+import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
@@ -46,15 +47,12 @@ public class StorefrontResource {
 
   @Context HttpServletRequest request;
 
-  /** A payment channel a buyer may choose. */
-  public record ChannelView(UUID id, String name, String channel) {}
-
   /** The shop's front page data. */
   public record ShopView(
       String name,
       String slug,
       String currency,
-      List<ChannelView> channels,
+      List<Channels.Choice> channels,
       List<StorefrontCatalog.ProductView> products) {}
 
   /**
@@ -83,7 +81,7 @@ public class StorefrontResource {
                 shop.name(),
                 shop.slug(),
                 shop.currency(),
-                StorefrontQueries.channels(c),
+                Channels.enabled(c),
                 StorefrontCatalog.products(c)));
   }
 
