@@ -1,0 +1,214 @@
+package org.kameng.plugins.epay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.http.InboundRequest;
+import org.kameng.plugin.api.payment.NotifyVerification;
+import org.kameng.plugin.api.payment.NotifyVerification.Rejected;
+import org.kameng.plugin.api.payment.NotifyVerification.Verified;
+import org.kameng.plugin.api.payment.PaymentOutcome;
+import org.kameng.plugin.api.payment.PaymentStatus;
+
+/**
+ * The forged-notify matrix of the plugin system issue, as a plain test until the plugin-testkit
+ * runs a shared one. What the kernel checks (binding to the payment, amount and currency against
+ * the order, duplicate event ids) is not this channel's job; those rows appear here only as "the
+ * channel reports the value as sent".
+ */
+class EpayNotifyMatrixTest {
+
+  private final EpayChannel channel = TestHost.channel(Map.of());
+
+  /** The genuine notify: a literal signature from {@link EpaySignatureTest}'s md5sum vector. */
+  private static Map<String, String> genuine() {
+    Map<String, String> fields = new LinkedHashMap<>(Notifies.paid());
+    fields.put("sign", "b966604e26cd32cae640e50bda1d8134");
+    return fields;
+  }
+
+  private PaymentOutcome verified(InboundRequest request) {
+    NotifyVerification result = channel.verifyNotify(request);
+    Verified verified = assertInstanceOf(Verified.class, result, () -> "rejected: " + result);
+    assertEquals("success", verified.accepted().body().text());
+    assertEquals("fail", verified.rejected().body().text());
+    return verified.outcome();
+  }
+
+  private Rejected rejected(InboundRequest request) {
+    Rejected rejected = assertInstanceOf(Rejected.class, channel.verifyNotify(request));
+    assertEquals("fail", rejected.reply().body().text());
+    assertEquals(200, rejected.reply().status());
+    return rejected;
+  }
+
+  @Test
+  void aGenuineGetNotifyIsParsedAsTheGatewayStatedIt() {
+    PaymentOutcome outcome = verified(Notifies.get(genuine()));
+    assertEquals(Notifies.REFERENCE, outcome.paymentReference());
+    assertEquals(PaymentStatus.SUCCEEDED, outcome.status());
+    assertEquals(Money.of(10000, "CNY"), outcome.amount());
+    assertEquals("2026112210150012345", outcome.providerReference());
+    assertEquals("2026112210150012345:SUCCEEDED", outcome.providerEventId());
+  }
+
+  @Test
+  void aGenuinePostFormNotifyIsAccepted() {
+    assertEquals(PaymentStatus.SUCCEEDED, verified(Notifies.post(Map.of(), genuine())).status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pid", "trade_no", "out_trade_no", "type", "name", "money", "param"})
+  void tamperingWithAnySignedFieldBreaksTheSignature(String field) {
+    Map<String, String> forged = genuine();
+    forged.put(field, field.equals("money") ? "0.01" : forged.get(field) + "1");
+    assertEquals("signature does not verify", rejected(Notifies.get(forged)).reason());
+  }
+
+  @Test
+  void tamperingWithTheStatusBreaksTheSignature() {
+    Map<String, String> pending = Notifies.signed(Notifies.paid(), TestHost.KEY);
+    pending.put("trade_status", "WAIT_BUYER_PAY");
+    rejected(Notifies.get(pending));
+  }
+
+  @Test
+  void addingAnUnsignedParameterBreaksTheSignature() {
+    // every parameter the gateway sends is signed, so one it did not send cannot be slipped in
+    Map<String, String> forged = genuine();
+    forged.put("buyer", "attacker");
+    rejected(Notifies.get(forged));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "123456",
+        "e10adc3949ba59abbe56e057f20f883e",
+        "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeV"
+      })
+  void aNotifySignedWithAnEmptyPlaceholderOrOtherMerchantsKeyIsRejected(String key) {
+    rejected(Notifies.get(Notifies.signed(Notifies.paid(), key)));
+  }
+
+  @Test
+  void anotherPidIsRejectedEvenWhenSignedWithThisKey() {
+    Map<String, String> fields = Notifies.paid();
+    fields.put("pid", "1002");
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    assertEquals("pid is not this channel's merchant", rejected.reason());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RSA", "md5", "SHA256", " MD5"})
+  void aSignTypeOtherThanMd5IsRejected(String signType) {
+    Map<String, String> forged = genuine();
+    forged.put("sign_type", signType);
+    assertEquals("sign_type is not MD5", rejected(Notifies.get(forged)).reason());
+  }
+
+  @Test
+  void anAbsentSignTypeMeansMd5AsTheProtocolDefaults() {
+    Map<String, String> fields = genuine();
+    fields.remove("sign_type");
+    verified(Notifies.get(fields));
+  }
+
+  @Test
+  void aRepeatedParameterIsRejectedWhateverItsSecondValue() {
+    assertEquals(
+        "a parameter is repeated",
+        rejected(Notifies.get(Notifies.repeated(genuine(), "money", "0.01"))).reason());
+    rejected(Notifies.get(Notifies.repeated(genuine(), "money", "100.00")));
+    rejected(Notifies.get(Notifies.repeated(genuine(), "sign", "whatever")));
+  }
+
+  @Test
+  void aParameterInBothQueryAndFormCountsAsRepeated() {
+    rejected(Notifies.post(Map.of("money", "0.01"), genuine()));
+  }
+
+  @Test
+  void aMissingSignIsRejected() {
+    Map<String, String> fields = genuine();
+    fields.remove("sign");
+    assertEquals("sign is missing", rejected(Notifies.get(fields)).reason());
+    fields.put("sign", "");
+    assertEquals("sign is missing", rejected(Notifies.get(fields)).reason());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pid", "trade_no", "out_trade_no", "money", "trade_status"})
+  void aMissingFieldIsRejectedEvenWhenTheRestIsSigned(String field) {
+    Map<String, String> fields = Notifies.paid();
+    fields.remove(field);
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    assertEquals(field + " is missing", rejected.reason());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"100.000", "100.005", "1e2", "+100.00", "-100.00", "100,00", "１００"})
+  void anAmountThatIsNotExactYuanIsRejectedEvenWhenSigned(String money) {
+    Map<String, String> fields = Notifies.paid();
+    fields.put("money", money);
+    rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+  }
+
+  @Test
+  void aWrongAmountIsReportedAsSentForTheKernelToRefuse() {
+    // amount ±0.01 against the order: the signature holds, so the channel reports it unchanged
+    Map<String, String> fields = Notifies.paid();
+    fields.put("money", "99.99");
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    assertEquals(Money.of(9999, "CNY"), outcome.amount());
+  }
+
+  @Test
+  void anotherOrdersNotifyIsReportedWithItsOwnReferenceForTheKernelToRefuse() {
+    Map<String, String> fields = Notifies.paid();
+    fields.put("out_trade_no", "another-payment");
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    assertEquals("another-payment", outcome.paymentReference());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"WAIT_BUYER_PAY", "TRADE_CLOSED", "TRADE_FINISHED", "trade_success"})
+  void onlyTradeSuccessSucceedsEverythingElseIsPendingUnderItsOwnEventId(String status) {
+    Map<String, String> fields = Notifies.paid();
+    fields.put("trade_status", status);
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    assertEquals(PaymentStatus.PENDING, outcome.status());
+    // a pending event must not swallow the later success of the same trade_no
+    assertEquals("2026112210150012345:PENDING", outcome.providerEventId());
+  }
+
+  @Test
+  void replayIsVerifiedAgainIdenticallyAndTheKernelDedupesByEventId() {
+    // verification is pure: the same notify gives the same outcome and event id every time; the
+    // kernel records the event id once and treats the replay as a duplicate
+    InboundRequest notify = Notifies.get(genuine());
+    assertEquals(verified(notify), verified(notify));
+  }
+
+  @Test
+  void otherMethodsAreNotNotifies() {
+    InboundRequest get = Notifies.get(genuine());
+    rejected(
+        new InboundRequest(
+            "PUT", get.path(), get.query(), get.form(), get.headers(), get.body(), "203.0.113.7"));
+  }
+
+  @Test
+  void rejectionReasonsNeverContainTheKeyOrTheSignature() {
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(Notifies.paid(), "wrong-key")));
+    assertTrue(!rejected.reason().contains(TestHost.KEY) && !rejected.reason().contains("b9666"));
+  }
+}
