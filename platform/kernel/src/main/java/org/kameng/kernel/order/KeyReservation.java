@@ -1,6 +1,5 @@
 package org.kameng.kernel.order;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,26 +78,5 @@ public final class KeyReservation {
       release.setObject(1, orderId);
       return release.executeUpdate();
     }
-  }
-
-  /** The ids of the keys currently reserved for an order. */
-  public static List<Long> reservedFor(Connection c, UUID orderId) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT id FROM kameng.card_key WHERE order_id = ? AND status = 'RESERVED'"
-                + " ORDER BY id")) {
-      select.setObject(1, orderId);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    }
-  }
-
-  static Array idArray(Connection c, List<Long> ids) throws SQLException {
-    return c.createArrayOf("bigint", ids.toArray());
   }
 }
