@@ -20,6 +20,9 @@ import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
+import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.server.signup.KeycloakUnavailableException;
 
 /**
  * Turns every exception that escapes a resource into a problem document. Client errors keep their
@@ -61,6 +64,29 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     if (exception instanceof InvalidImportException invalid) {
       return respond(
           new Problem("about:blank", "Invalid input", 400, invalid.getMessage(), List.of()));
+    }
+    if (exception instanceof InvalidSignupException invalid) {
+      return respond(
+          new Problem(
+              "about:blank",
+              "Invalid input",
+              400,
+              invalid.getMessage(),
+              List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))));
+    }
+    if (exception instanceof SlugTakenException taken) {
+      return respond(
+          new Problem(
+              "about:blank",
+              "Conflict",
+              409,
+              taken.getMessage(),
+              List.of(new Problem.FieldError("slug", taken.getMessage()))));
+    }
+    if (exception instanceof KeycloakUnavailableException unavailable) {
+      return respond(
+          new Problem(
+              "about:blank", "Service Unavailable", 503, unavailable.getMessage(), List.of()));
     }
     if (exception instanceof InvalidOrderException invalid) {
       return respond(

@@ -21,7 +21,11 @@ class PublicEndpointFuzzIT {
   void noHostileBodyGetsA5xx() {
     List<String> failures = new ArrayList<>();
     for (String path :
-        List.of("/api/public/orders", "/api/public/orders/payment", "/api/public/orders/lookup")) {
+        List.of(
+            "/api/public/orders",
+            "/api/public/orders/payment",
+            "/api/public/orders/lookup",
+            "/api/public/signup")) {
       for (String body : hostileBodies()) {
         for (String type : List.of("application/json", "text/plain")) {
           Response r = StorefrontIT.shop("demo").contentType(type).body(body).post(path);

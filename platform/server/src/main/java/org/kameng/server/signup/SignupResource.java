@@ -1,0 +1,108 @@
+package org.kameng.server.signup;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.ShopSignup;
+import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.kernel.text.PlainText;
+import org.kameng.plugin.api.TenantId;
+
+/**
+ * Self-service sign-up: a reseller gets a Keycloak account, an organisation for the shop with them
+ * as owner, and an open shop with an empty catalogue and the manual payment channel.
+ */
+@Path("/public/signup")
+@RequestScoped
+public class SignupResource {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+  @Inject KeycloakAdmin keycloak;
+  @Inject Transactions transactions;
+
+  /** What a reseller signs up with. */
+  public record SignupBody(String shopName, String slug, String email, String password) {}
+
+  /** The new shop. */
+  public record ShopOpened(String slug, String tenantId) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign up as a reseller and open a shop; then log in with the email")
+  public Response signUp(SignupBody body) {
+    if (body == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    String slug = ShopSignup.checkShop(body.shopName(), body.slug());
+    String email = checkEmail(body.email());
+    checkPassword(body.password());
+    if (transactions.platform(c -> ShopSignup.isTaken(c, slug))) {
+      throw new SlugTakenException(slug);
+    }
+    String userId =
+        keycloak
+            .createUser(email, body.shopName().strip(), body.password())
+            .orElseThrow(
+                () -> new InvalidSignupException("email", "an account with this email exists"));
+    String organizationId = null;
+    try {
+      organizationId = keycloak.createOrganization(slug, body.shopName().strip());
+      keycloak.makeOwner(organizationId, userId);
+      TenantId tenant = new TenantId(UUID.randomUUID());
+      transactions.inTenant(
+          tenant,
+          c -> {
+            ShopSignup.open(c, tenant, slug, body.shopName());
+            return null;
+          });
+      return Response.status(Response.Status.CREATED)
+          .entity(new ShopOpened(slug, tenant.toString()))
+          .build();
+    } catch (RuntimeException e) {
+      // Undo in reverse: nothing half-created may remain (an account without a shop, say).
+      if (organizationId != null) {
+        keycloak.deleteQuietly("/organizations/" + organizationId);
+      }
+      keycloak.deleteQuietly("/users/" + userId);
+      throw e;
+    }
+  }
+
+  private static String checkEmail(String email) {
+    String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    if (normalised.length() > 254
+        || !PlainText.isSingleLine(normalised)
+        || !EMAIL.matcher(normalised).matches()) {
+      throw new InvalidSignupException("email", "a valid email address is required");
+    }
+    return normalised;
+  }
+
+  private static void checkPassword(String password) {
+    boolean strong =
+        password != null
+            && password.length() >= 10
+            && password.length() <= 128
+            && password.chars().anyMatch(Character::isLetter)
+            && password.chars().anyMatch(Character::isDigit)
+            && PlainText.isSingleLine(password);
+    if (!strong) {
+      throw new InvalidSignupException(
+          "password", "at least 10 characters, with letters and digits");
+    }
+  }
+}
