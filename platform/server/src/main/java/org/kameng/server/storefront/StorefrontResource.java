@@ -51,6 +51,7 @@ public class StorefrontResource {
   public record ShopView(
       String name,
       String slug,
+      boolean takingOrders,
       String currency,
       List<Channels.Choice> channels,
       List<StorefrontCatalog.ProductView> products) {}
@@ -80,6 +81,7 @@ public class StorefrontResource {
             new ShopView(
                 shop.name(),
                 shop.slug(),
+                shop.active(),
                 shop.currency(),
                 Channels.enabled(c),
                 StorefrontCatalog.products(c)));
