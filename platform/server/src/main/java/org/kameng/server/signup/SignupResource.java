@@ -2,11 +2,13 @@ package org.kameng.server.signup;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import org.kameng.kernel.tenant.ShopSignup;
 import org.kameng.kernel.tenant.SlugTakenException;
 import org.kameng.kernel.text.PlainText;
 import org.kameng.plugin.api.TenantId;
+import org.kameng.server.throttle.Throttle;
 
 /**
  * Self-service sign-up: a reseller gets a Keycloak account, an organisation for the shop with them
@@ -32,6 +35,9 @@ public class SignupResource {
 
   @Inject KeycloakAdmin keycloak;
   @Inject Transactions transactions;
+  @Inject Throttle throttle;
+
+  @Context HttpServletRequest request;
 
   /** What a reseller signs up with. */
   public record SignupBody(String shopName, String slug, String email, String password) {}
@@ -50,6 +56,10 @@ public class SignupResource {
     String slug = ShopSignup.checkShop(body.shopName(), body.slug());
     String email = checkEmail(body.email());
     checkPassword(body.password());
+    // Counted once the request could create an account: that is what must not happen en masse.
+    if (!throttle.allow(new Throttle.Budget("signup-ip:" + request.getRemoteAddr(), 10))) {
+      return Response.status(429).build();
+    }
     if (transactions.platform(c -> ShopSignup.isTaken(c, slug))) {
       throw new SlugTakenException(slug);
     }

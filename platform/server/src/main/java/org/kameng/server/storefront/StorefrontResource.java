@@ -32,6 +32,7 @@ import org.kameng.plugin.api.Money;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
 import org.kameng.server.storefront.StorefrontBodies.PlaceOrderBody;
+import org.kameng.server.throttle.Throttle;
 
 /** The buyer's API of the shop named by the request's host. No account needed. */
 @Path("/public")
@@ -43,7 +44,7 @@ public class StorefrontResource {
   @Inject Transactions transactions;
   @Inject PlaceOrder placeOrder;
   @Inject OrderLookup lookup;
-  @Inject LookupThrottle throttle;
+  @Inject Throttle throttle;
 
   @Context HttpServletRequest request;
 
@@ -150,7 +151,10 @@ public class StorefrontResource {
       throw new BadRequestException("A JSON body is required.");
     }
     String subject = body.token() != null ? "t:" + body.token() : "e:" + body.email();
-    if (!throttle.allow(request.getRemoteAddr(), subject)) {
+    // Per address, and per looked-up order or email, so neither can be guessed at speed.
+    if (!throttle.allow(
+        new Throttle.Budget("lookup-ip:" + request.getRemoteAddr(), 20),
+        new Throttle.Budget("lookup-subject:" + subject, 10))) {
       return Response.status(429).cacheControl(noStore()).build();
     }
     String ip = request.getRemoteAddr();
