@@ -20,4 +20,15 @@ public record Problem(
 
   /** One invalid input field and why. */
   public record FieldError(String field, String message) {}
+
+  /** A problem about no particular field. */
+  public static Problem of(int status, String title, String detail) {
+    return new Problem("about:blank", title, status, detail, List.of());
+  }
+
+  /** A 400 naming the field at fault. */
+  public static Problem invalid(String field, String message) {
+    return new Problem(
+        "about:blank", "Invalid input", 400, message, List.of(new FieldError(field, message)));
+  }
 }

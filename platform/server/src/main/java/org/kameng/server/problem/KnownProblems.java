@@ -1,0 +1,94 @@
+package org.kameng.server.problem;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.kameng.kernel.catalog.CatalogConflictException;
+import org.kameng.kernel.catalog.CatalogItemNotFoundException;
+import org.kameng.kernel.catalog.InvalidCatalogException;
+import org.kameng.kernel.inventory.InvalidImportException;
+import org.kameng.kernel.inventory.SkuNotFoundException;
+import org.kameng.kernel.order.InvalidOrderException;
+import org.kameng.kernel.order.ShopClosedException;
+import org.kameng.kernel.order.SoldOutException;
+import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.server.signup.KeycloakUnavailableException;
+
+/**
+ * The exceptions the API answers with a specific problem, in one table: what the caller did wrong
+ * (400, naming the field where there is one), what conflicts (409), what is not theirs or not there
+ * (404), what the shop refuses (403), what is down (503).
+ */
+final class KnownProblems {
+
+  private record Entry<T extends Throwable>(Class<T> type, Function<T, Problem> problem) {
+    Optional<Problem> match(Throwable exception) {
+      return type.isInstance(exception)
+          ? Optional.of(problem.apply(type.cast(exception)))
+          : Optional.empty();
+    }
+  }
+
+  private static final List<Entry<?>> TABLE = new ArrayList<>();
+
+  static {
+    // Unreadable bodies: the parser's message quotes the input, so it is not echoed.
+    add(JsonbException.class, e -> invalidBody());
+    add(JsonException.class, e -> invalidBody());
+    add(InvalidOrderException.class, e -> Problem.invalid(e.field(), e.getMessage()));
+    add(InvalidSignupException.class, e -> Problem.invalid(e.field(), e.getMessage()));
+    add(
+        InvalidCatalogException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Invalid input",
+                400,
+                e.field() + ": " + e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+    add(InvalidImportException.class, e -> Problem.of(400, "Invalid input", e.getMessage()));
+    add(
+        SlugTakenException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Conflict",
+                409,
+                e.getMessage(),
+                List.of(new Problem.FieldError("slug", e.getMessage()))));
+    add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
+    add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
+    add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));
+    add(CatalogItemNotFoundException.class, e -> Problem.of(404, "Not Found", e.getMessage()));
+    add(ShopClosedException.class, e -> Problem.of(403, "Shop closed", e.getMessage()));
+    add(
+        KeycloakUnavailableException.class,
+        e -> Problem.of(503, "Service Unavailable", e.getMessage()));
+  }
+
+  private KnownProblems() {}
+
+  private static <T extends Throwable> void add(Class<T> type, Function<T, Problem> problem) {
+    TABLE.add(new Entry<>(type, problem));
+  }
+
+  /** The problem for this exception, if it is one the API knows. */
+  static Optional<Problem> of(Throwable exception) {
+    for (Entry<?> entry : TABLE) {
+      Optional<Problem> problem = entry.match(exception);
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Problem invalidBody() {
+    return Problem.of(
+        400, "Invalid input", "The request body is not valid JSON of the expected shape.");
+  }
+}
