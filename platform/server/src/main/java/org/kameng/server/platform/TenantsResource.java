@@ -3,6 +3,7 @@ package org.kameng.server.platform;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.JpaTenantRepository;
+import org.kameng.kernel.tenant.ShopFigures;
 import org.kameng.kernel.tenant.ShopStatus;
 import org.kameng.kernel.tenant.Tenant;
+import org.kameng.kernel.tenant.TenantStatus;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.server.Roles;
 
@@ -57,9 +61,40 @@ public class TenantsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "All shops on the platform (platform admins only)")
-  public List<TenantSummary> list() {
-    return tenants.listAll().stream().map(TenantSummary::of).toList();
+  @Operation(summary = "Shops on the platform, searched by slug or name, optionally by status")
+  public List<TenantSummary> list(
+      @QueryParam("search") String search,
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit) {
+    return tenants.search(search, parseStatus(status), limit == null ? 100 : limit).stream()
+        .map(TenantSummary::of)
+        .toList();
+  }
+
+  /** One shop with its figures. */
+  public record TenantDetail(TenantSummary shop, ShopFigures figures) {}
+
+  @GET
+  @Path("/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "One shop with its orders by status, revenue, products and stock")
+  public TenantDetail detail(@PathParam("id") UUID id) {
+    TenantId tenant = new TenantId(id);
+    Tenant shop =
+        tenants.findById(tenant).orElseThrow(() -> new NotFoundException("No such shop."));
+    return new TenantDetail(
+        TenantSummary.of(shop), transactions.inTenant(tenant, ShopFigures::read));
+  }
+
+  private static TenantStatus parseStatus(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return TenantStatus.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("Unknown shop status: " + status);
+    }
   }
 
   /** Why a shop is suspended. */

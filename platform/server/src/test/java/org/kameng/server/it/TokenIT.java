@@ -111,6 +111,7 @@ class TokenIT {
     api()
         .auth()
         .oauth2(adminToken)
+        .queryParam("search", "demo")
         .get("/api/platform/tenants")
         .then()
         .statusCode(200)
