@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.kameng.kernel.catalog.Catalog;
-import org.kameng.kernel.catalog.Fulfilment;
-import org.kameng.kernel.catalog.NewSku;
+import org.kameng.kernel.catalog.InputFieldDraft;
+import org.kameng.kernel.catalog.InputFields;
+import org.kameng.kernel.catalog.ProductDraft;
+import org.kameng.kernel.catalog.Products;
+import org.kameng.kernel.catalog.SkuDraft;
+import org.kameng.kernel.catalog.Skus;
 import org.kameng.kernel.fulfilment.DeliverManually;
 import org.kameng.kernel.ledger.Account;
 import org.kameng.kernel.ledger.Ledger;
@@ -22,7 +25,6 @@ import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.testing.Checkout;
 import org.kameng.kernel.testing.OrderState;
 import org.kameng.kernel.testing.ShopFixture;
-import org.kameng.plugin.api.Money;
 
 /** What shop staff do to orders: cancel, deliver manual goods, refund — each once, each audited. */
 class StaffActionsTest {
@@ -65,11 +67,19 @@ class StaffActionsTest {
             shop.tenant,
             c -> {
               UUID product =
-                  Catalog.createProduct(c, shop.tenant, null, "Top-up", "", Fulfilment.MANUAL);
-              Catalog.addInputField(
-                  c, shop.tenant, product, "account", "Account", "^[0-9]{5,12}$", true);
-              return Catalog.createSku(
-                  c, shop.tenant, product, NewSku.of("10 coins", Money.of(300, "CNY")));
+                  Products.create(c, shop.tenant, new ProductDraft(null, "Top-up", "", "MANUAL"))
+                      .id();
+              InputFields.replace(
+                  c,
+                  shop.tenant,
+                  product,
+                  List.of(new InputFieldDraft("account", "Account", "^[0-9]{5,12}$", true)));
+              return Skus.create(
+                      c,
+                      shop.tenant,
+                      product,
+                      new SkuDraft("10 coins", "3.00", "CNY", null, null, null, null, null))
+                  .id();
             });
     PlacedOrder order =
         new PlaceOrder(tx)

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.kameng.kernel.catalog.Catalog;
-import org.kameng.kernel.catalog.Fulfilment;
-import org.kameng.kernel.catalog.NewSku;
+import org.kameng.kernel.catalog.Categories;
+import org.kameng.kernel.catalog.CategoryDraft;
+import org.kameng.kernel.catalog.ProductDraft;
+import org.kameng.kernel.catalog.Products;
+import org.kameng.kernel.catalog.SkuDraft;
+import org.kameng.kernel.catalog.Skus;
 import org.kameng.kernel.crypto.TenantCipher;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
@@ -37,13 +40,20 @@ public final class ShopFixture {
             .inTenant(
                 tenant,
                 c -> {
-                  UUID category = Catalog.createCategory(c, tenant, null, "Game cards", 0);
+                  UUID category =
+                      Categories.create(c, tenant, new CategoryDraft(null, "Game cards")).id();
                   UUID product =
-                      Catalog.createProduct(
-                          c, tenant, category, "Game card", "", Fulfilment.CARD_KEY);
+                      Products.create(
+                              c, tenant, new ProductDraft(category, "Game card", "", "CARD_KEY"))
+                          .id();
+                  String price = Money.of(priceMinor, "CNY").toDecimalString();
                   UUID sku =
-                      Catalog.createSku(
-                          c, tenant, product, NewSku.of("100 points", Money.of(priceMinor, "CNY")));
+                      Skus.create(
+                              c,
+                              tenant,
+                              product,
+                              new SkuDraft("100 points", price, "CNY", null, 1, 100, false, 0))
+                          .id();
                   return new UUID[] {product, sku, insertManualChannel(c, tenant)};
                 });
     return new ShopFixture(db, tenant, ids[0], ids[1], ids[2]);
