@@ -55,6 +55,29 @@ public final class DestinationPolicy {
    */
   public Destination check(URI uri) throws UnknownHostException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    HostAndPort parsed = target(uri, scheme);
+    String host = OutboundSettings.normalHost(parsed.host());
+    boolean allowListed = settings.isAllowListed(host);
+    Optional<InetAddress> literal = AddressLiteral.parse(host);
+    if (literal.isPresent()) {
+      InetAddress address = literal.get();
+      if (!allowListed) {
+        refuseAny(List.of(address), host);
+      }
+      return new Destination(
+          withHost(uri, address, parsed),
+          scheme,
+          address.getHostAddress(),
+          parsed.port(),
+          address,
+          allowListed);
+    }
+    List<InetAddress> addresses = resolveNamed(host, allowListed);
+    return new Destination(uri, scheme, host, parsed.port(), addresses.get(0), allowListed);
+  }
+
+  // The URL's own rules, before any address is looked at: scheme, credentials, port.
+  private HostAndPort target(URI uri, String scheme) {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw refused("scheme", scheme);
     }
@@ -69,26 +92,12 @@ public final class DestinationPolicy {
     if (!portAllowed(parsed.port())) {
       throw refused("port", String.valueOf(parsed.port()));
     }
-    String host = OutboundSettings.normalHost(parsed.host());
-    boolean allowListed = settings.isAllowListed(host);
-    Optional<InetAddress> literal = AddressLiteral.parse(host);
-    if (literal.isPresent()) {
-      InetAddress address = literal.get();
-      if (!allowListed) {
-        AddressRules.refusal(address)
-            .ifPresent(
-                rule -> {
-                  throw refused(rule, host);
-                });
-      }
-      return new Destination(
-          withHost(uri, address, parsed),
-          scheme,
-          address.getHostAddress(),
-          parsed.port(),
-          address,
-          allowListed);
-    }
+    return parsed;
+  }
+
+  // A host name: refused by name first, then by every address it resolves to.
+  private List<InetAddress> resolveNamed(String host, boolean allowListed)
+      throws UnknownHostException {
     if (!host.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
       throw refused("malformed-host", "");
     }
@@ -100,16 +109,20 @@ public final class DestinationPolicy {
       throw new UnknownHostException(host);
     }
     if (!allowListed) {
-      // Every address, not the first: the JDK or a retry may pick any of them.
-      for (InetAddress address : addresses) {
-        AddressRules.refusal(address)
-            .ifPresent(
-                rule -> {
-                  throw refused(rule, host);
-                });
-      }
+      refuseAny(addresses, host);
     }
-    return new Destination(uri, scheme, host, parsed.port(), addresses.get(0), allowListed);
+    return addresses;
+  }
+
+  // Every address, not the first: the JDK or a retry may pick any of them.
+  private static void refuseAny(List<InetAddress> addresses, String host) {
+    for (InetAddress address : addresses) {
+      AddressRules.refusal(address)
+          .ifPresent(
+              rule -> {
+                throw refused(rule, host);
+              });
+    }
   }
 
   private boolean portAllowed(int port) {

@@ -61,17 +61,8 @@ class ShopSuspensionIT {
         .statusCode(200)
         .body("changed", equalTo(true));
 
-    StorefrontIT.shop(slug)
-        .get("/api/public/shop")
-        .then()
-        .statusCode(200)
-        .body("takingOrders", equalTo(false));
-    StorefrontIT.shop(slug)
-        .contentType(ContentType.JSON)
-        .body(Map.of("skuId", UUID.randomUUID().toString(), "quantity", 1, "buyerEmail", "b@x.cn"))
-        .post("/api/public/orders")
-        .then()
-        .statusCode(403);
+    assertTakingOrders(slug, false);
+    orderIn(slug).statusCode(403);
 
     String owner = TestStack.keycloak().accessToken(slug + "@example.cn", "suspension-test-42");
     given()
@@ -91,19 +82,9 @@ class ShopSuspensionIT {
         .then()
         .statusCode(200)
         .body("changed", equalTo(true));
-    StorefrontIT.shop(slug)
-        .get("/api/public/shop")
-        .then()
-        .statusCode(200)
-        .body("takingOrders", equalTo(true));
+    assertTakingOrders(slug, true);
     // Trading again: the order is judged on its merits (no such product), not refused as closed.
-    StorefrontIT.shop(slug)
-        .contentType(ContentType.JSON)
-        .body(Map.of("skuId", UUID.randomUUID().toString(), "quantity", 1, "buyerEmail", "b@x.cn"))
-        .post("/api/public/orders")
-        .then()
-        .statusCode(400)
-        .body("errors.field", hasItem("skuId"));
+    orderIn(slug).statusCode(400).body("errors.field", hasItem("skuId"));
   }
 
   @Test
@@ -118,5 +99,21 @@ class ShopSuspensionIT {
         .post("/api/platform/tenants/" + UUID.randomUUID() + "/suspend")
         .then()
         .statusCode(404);
+  }
+
+  private static io.restassured.response.ValidatableResponse orderIn(String slug) {
+    return StorefrontIT.shop(slug)
+        .contentType(ContentType.JSON)
+        .body(Map.of("skuId", UUID.randomUUID().toString(), "quantity", 1, "buyerEmail", "b@x.cn"))
+        .post("/api/public/orders")
+        .then();
+  }
+
+  private static void assertTakingOrders(String slug, boolean taking) {
+    StorefrontIT.shop(slug)
+        .get("/api/public/shop")
+        .then()
+        .statusCode(200)
+        .body("takingOrders", equalTo(taking));
   }
 }
