@@ -1,5 +1,6 @@
 package org.kameng.plugins.epay;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -78,6 +79,11 @@ final class TestHost implements HostContext {
   @Override
   public System.Logger logger() {
     return System.getLogger("test.payment-epay");
+  }
+
+  @Override
+  public URI pagesUrl() {
+    return URI.create("https://shop.example/api/public/pages/" + TENANT.value() + "/epay/");
   }
 
   @Override

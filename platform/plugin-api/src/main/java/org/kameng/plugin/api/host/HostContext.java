@@ -1,5 +1,6 @@
 package org.kameng.plugin.api.host;
 
+import java.net.URI;
 import java.time.Clock;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.config.PluginConfig;
@@ -45,4 +46,12 @@ public interface HostContext {
 
   /** Durable key-value storage of this extension for this tenant. */
   KeyValueStore store();
+
+  /**
+   * The absolute URL, ending in {@code /}, under which the host routes buyers' requests to this
+   * configuration's {@link org.kameng.plugin.api.payment.HostedPages}; a channel builds its page
+   * links by resolving relative paths against it, for example {@code pagesUrl().resolve("pay/" +
+   * reference)}. Only meaningful for payment channels; other extensions get a URL that answers 404.
+   */
+  URI pagesUrl();
 }

@@ -37,6 +37,11 @@ public record InboundReply(int status, String contentType, Body body) {
     return new InboundReply(status, "text/plain; charset=UTF-8", Body.utf8(text));
   }
 
+  /** An HTML page with this status, UTF-8. */
+  public static InboundReply html(int status, String html) {
+    return new InboundReply(status, "text/html; charset=UTF-8", Body.utf8(html));
+  }
+
   /** A 200 JSON reply. */
   public static InboundReply json(String json) {
     return new InboundReply(200, "application/json", Body.utf8(json));
