@@ -12,6 +12,7 @@ import org.kameng.kernel.catalog.InvalidCatalogException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
+import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
 import org.kameng.kernel.tenant.InvalidSignupException;
@@ -50,6 +51,17 @@ final class KnownProblems {
                 400,
                 e.field() + ": " + e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))));
+    add(
+        InvalidChannelException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Invalid input",
+                400,
+                e.getMessage(),
+                e.faults().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message()))
+                    .toList()));
     add(InvalidImportException.class, e -> Problem.of(400, "Invalid input", e.getMessage()));
     add(
         SlugTakenException.class,
