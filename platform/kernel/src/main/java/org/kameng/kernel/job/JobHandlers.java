@@ -17,6 +17,15 @@ public final class JobHandlers {
     return new JobHandlers(byKind);
   }
 
+  /** These handlers and one more, for job kinds whose work lives outside the kernel. */
+  public JobHandlers with(String kind, JobHandler handler) {
+    java.util.Map<String, JobHandler> more = new java.util.HashMap<>(byKind);
+    if (more.putIfAbsent(kind, handler) != null) {
+      throw new IllegalArgumentException("a handler for " + kind + " is already registered");
+    }
+    return new JobHandlers(more);
+  }
+
   /** The handler for {@code kind}, if this runner knows the kind. */
   public Optional<JobHandler> find(String kind) {
     return Optional.ofNullable(byKind.get(kind));

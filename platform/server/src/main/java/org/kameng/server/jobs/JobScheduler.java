@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
+import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.schema.SchemaMigration;
 
 /**
@@ -32,6 +34,7 @@ public class JobScheduler {
   ManagedScheduledExecutorService executor;
 
   @Inject Transactions transactions;
+  @Inject PaymentReconciler reconciler;
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -40,7 +43,10 @@ public class JobScheduler {
   private volatile ScheduledFuture<?> purging;
 
   void start(@Observes SchemaMigration.SchemaReady ready) {
-    JobRunner runner = new JobRunner(transactions, KernelJobs.handlers());
+    JobRunner runner =
+        new JobRunner(
+            transactions,
+            KernelJobs.handlers().with(StartPayment.RECONCILE_JOB, reconciler.jobHandler()));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

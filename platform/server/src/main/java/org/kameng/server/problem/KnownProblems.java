@@ -12,11 +12,12 @@ import org.kameng.kernel.catalog.InvalidCatalogException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
-import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
+import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.signup.KeycloakUnavailableException;
 
 /**
@@ -62,6 +63,9 @@ final class KnownProblems {
                 e.faults().stream()
                     .map(f -> new Problem.FieldError(f.field(), f.message()))
                     .toList()));
+    add(
+        PluginFailureException.class,
+        e -> Problem.of(e.status(), "Payment channel unavailable", e.getMessage()));
     add(InvalidImportException.class, e -> Problem.of(400, "Invalid input", e.getMessage()));
     add(
         SlugTakenException.class,

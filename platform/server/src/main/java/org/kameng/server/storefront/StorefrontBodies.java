@@ -21,6 +21,9 @@ public final class StorefrontBodies {
   /** Pay an order (named by its token) through one of the shop's channels. */
   public record PayBody(String token, UUID channelId) {}
 
+  /** Ask the payment providers about an order's pending payments, by the order's token. */
+  public record RefreshBody(String token) {}
+
   /** Look an order up by its token, or by email and query password. */
   public record LookupBody(String token, String email, String queryPassword) {}
 }

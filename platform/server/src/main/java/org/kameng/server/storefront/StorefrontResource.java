@@ -16,22 +16,30 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.catalog.StorefrontCatalog;
 import org.kameng.kernel.order.OrderLookup;
+import org.kameng.kernel.order.OrderQueries;
 import org.kameng.kernel.order.OrderRequest;
+import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
+import org.kameng.server.payments.PaymentReconciler;
+import org.kameng.server.payments.PaymentStarter;
+import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
 import org.kameng.server.storefront.StorefrontBodies.PlaceOrderBody;
+import org.kameng.server.storefront.StorefrontBodies.RefreshBody;
 import org.kameng.server.throttle.Throttle;
 
 /** The buyer's API of the shop named by the request's host. No account needed. */
@@ -45,6 +53,8 @@ public class StorefrontResource {
   @Inject PlaceOrder placeOrder;
   @Inject OrderLookup lookup;
   @Inject Throttle throttle;
+  @Inject PaymentStarter starter;
+  @Inject PaymentReconciler reconciler;
 
   @Context HttpServletRequest request;
 
@@ -59,17 +69,21 @@ public class StorefrontResource {
 
   /**
    * What a buyer gets back when the order is placed; the token is shown this once. {@code
-   * paymentId} is set when a channel was chosen with the order.
+   * paymentId} is set when a channel was chosen with the order, and {@code payment} says what to do
+   * next unless the channel failed to start: then {@code paymentProblem} says why, and the buyer
+   * may pay the same order through another channel.
    */
   public record OrderPlaced(
       String token,
       long displayNumber,
       Money total,
       OffsetDateTime reservedUntil,
-      UUID paymentId) {}
+      UUID paymentId,
+      PaymentStarter.OpenedPayment payment,
+      String paymentProblem) {}
 
-  /** A payment opened; the manual channel tells the buyer how to pay the shop. */
-  public record PaymentOpened(UUID paymentId, String channel, Money amount) {}
+  /** An order's state after its pending payments were queried. */
+  public record PaymentState(OrderStatus status) {}
 
   @GET
   @Path("/shop")
@@ -108,6 +122,16 @@ public class StorefrontResource {
                 body.queryPassword(),
                 body.inputs()),
             body.channelId());
+    PaymentStarter.OpenedPayment payment = null;
+    String paymentProblem = null;
+    if (placed.paymentId() != null) {
+      try {
+        payment = starter.begin(shop.tenant(), shop.name(), placed.paymentId(), buyer(host));
+      } catch (PluginFailureException e) {
+        // The order exists and its token is shown only now: answer with it, and the problem.
+        paymentProblem = e.getMessage();
+      }
+    }
     return Response.status(Response.Status.CREATED)
         .cacheControl(noStore())
         .entity(
@@ -116,7 +140,9 @@ public class StorefrontResource {
                 placed.displayNumber(),
                 placed.total(),
                 placed.reservedUntil(),
-                placed.paymentId()))
+                placed.paymentId(),
+                payment,
+                paymentProblem))
         .build();
   }
 
@@ -124,21 +150,55 @@ public class StorefrontResource {
   @Path("/orders/payment")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a payment for an order through one of the shop's channels")
-  public PaymentOpened pay(@HeaderParam("Host") String host, PayBody body) {
+  public PaymentStarter.OpenedPayment pay(@HeaderParam("Host") String host, PayBody body) {
     Shop shop = open(host);
     if (body == null || body.channelId() == null) {
       throw new BadRequestException("token and channelId are required.");
     }
-    return transactions.inTenant(
-        shop.tenant(),
-        c -> {
-          UUID orderId =
-              OrderLookup.idOf(c, body.token())
-                  .orElseThrow(() -> new NotFoundException("No such order."));
-          StartPayment.Started started =
-              StartPayment.start(c, shop.tenant(), orderId, body.channelId());
-          return new PaymentOpened(started.paymentId(), started.channel(), started.amount());
-        });
+    UUID paymentId =
+        transactions.inTenant(
+            shop.tenant(),
+            c -> {
+              UUID orderId =
+                  OrderLookup.idOf(c, body.token())
+                      .orElseThrow(() -> new NotFoundException("No such order."));
+              return StartPayment.start(c, shop.tenant(), orderId, body.channelId()).paymentId();
+            });
+    return starter.begin(shop.tenant(), shop.name(), paymentId, buyer(host));
+  }
+
+  @POST
+  @Path("/orders/payment/refresh")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Ask the payment providers about an order's pending payments now")
+  public Response refresh(@HeaderParam("Host") String host, RefreshBody body) {
+    Shop shop = shops.require(host);
+    if (body == null || body.token() == null) {
+      throw new BadRequestException("token is required.");
+    }
+    // Each refresh queries providers: a few per minute per address and order are plenty.
+    if (!throttle.allow(
+        new Throttle.Budget("refresh-ip:" + request.getRemoteAddr(), 20),
+        new Throttle.Budget("refresh-order:" + body.token(), 6))) {
+      return Response.status(429).cacheControl(noStore()).build();
+    }
+    UUID orderId =
+        transactions
+            .inTenant(shop.tenant(), c -> OrderLookup.idOf(c, body.token()))
+            .orElseThrow(() -> new NotFoundException("No such order."));
+    reconciler.reconcileOrder(shop.tenant(), orderId);
+    OrderStatus status =
+        transactions.inTenant(
+            shop.tenant(), c -> OrderQueries.detail(c, orderId).orElseThrow().order().status());
+    return Response.ok(new PaymentState(status)).cacheControl(noStore()).build();
+  }
+
+  private PaymentStarter.Buyer buyer(String host) {
+    String agent = request.getHeader("User-Agent");
+    return new PaymentStarter.Buyer(
+        URI.create(request.getScheme() + "://" + host + "/"),
+        Optional.ofNullable(request.getRemoteAddr()),
+        Devices.of(agent));
   }
 
   @POST

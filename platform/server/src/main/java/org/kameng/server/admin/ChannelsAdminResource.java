@@ -1,0 +1,294 @@
+package org.kameng.server.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kameng.kernel.crypto.DataKeys;
+import org.kameng.kernel.payment.ChannelConfigs;
+import org.kameng.kernel.payment.ChannelConfigs.ChannelChange;
+import org.kameng.kernel.payment.ChannelConfigs.ChannelSettings;
+import org.kameng.kernel.payment.ConfirmManualPayment;
+import org.kameng.kernel.payment.InvalidChannelException;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.LocalizedText;
+import org.kameng.plugin.api.config.ConfigField;
+import org.kameng.server.plugins.PaymentChannels;
+import org.kameng.server.plugins.PluginCalls;
+
+/**
+ * A shop's payment channels: which are offered to buyers and how each is set up. Only the owner may
+ * see or change them. Secret fields are write-only: a response says which are set, never what they
+ * are; leaving a secret out of a change keeps it.
+ */
+@Path("/shops/{slug}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "keycloak")
+public class ChannelsAdminResource {
+
+  @Inject ShopAccess access;
+  @Inject Transactions transactions;
+  @Inject DataKeys dataKeys;
+  @Inject PaymentChannels channels;
+  @Inject PluginCalls calls;
+
+  @PathParam("slug")
+  String slug;
+
+  /** A field of a channel's settings form. */
+  public record FieldView(
+      String name,
+      String type,
+      LocalizedText label,
+      boolean required,
+      boolean secret,
+      String pattern,
+      List<OptionView> options,
+      String defaultValue) {}
+
+  /** A choice of an ENUM field. */
+  public record OptionView(String value, LocalizedText label) {}
+
+  /** A channel a shop can set up. */
+  public record ChannelType(
+      String id,
+      LocalizedText name,
+      String pluginVersion,
+      Set<String> capabilities,
+      List<FieldView> fields) {}
+
+  /** A shop's configuration of a channel, without any secret. */
+  public record ChannelView(
+      UUID id,
+      String channel,
+      String name,
+      boolean enabled,
+      Map<String, String> settings,
+      Set<String> secretsSet,
+      long revision,
+      boolean installed,
+      boolean paused,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt) {}
+
+  /** A new configuration: every field's value by name, secrets included. */
+  public record NewChannel(String channel, String name, Map<String, String> values) {}
+
+  /**
+   * A change. Absent parts stay as they are; in {@code values}, a blank secret keeps the stored one
+   * and a blank setting clears it; {@code clearSecrets} removes stored secrets.
+   */
+  public record ChannelPatch(
+      String name, Boolean enabled, Map<String, String> values, List<String> clearSecrets) {}
+
+  @GET
+  @Path("/channel-types")
+  @Operation(summary = "The payment channels this platform offers, with their settings forms")
+  public List<ChannelType> types() {
+    access.require(slug, ShopRole.OWNER);
+    List<ChannelType> types = new java.util.ArrayList<>();
+    types.add(
+        new ChannelType(
+            ConfirmManualPayment.CHANNEL,
+            LocalizedText.of("人工收款", "Manual payment"),
+            null,
+            Set.of(),
+            List.of()));
+    for (var loaded : channels.installed()) {
+      var factory = loaded.factory();
+      types.add(
+          new ChannelType(
+              factory.id(),
+              factory.descriptor().name(),
+              loaded.pluginVersion(),
+              new TreeSet<>(factory.descriptor().capabilities().stream().map(Enum::name).toList()),
+              factory.configSchema().fields().stream().map(ChannelsAdminResource::field).toList()));
+    }
+    return types;
+  }
+
+  @GET
+  @Path("/channels")
+  @Operation(summary = "The shop's payment channel configurations (secrets are never returned)")
+  public List<ChannelView> list() {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    return transactions.inTenant(owner.tenant(), ChannelConfigs::list).stream()
+        .map(s -> view(owner, s))
+        .toList();
+  }
+
+  @GET
+  @Path("/channels/{id}")
+  @Operation(summary = "One payment channel configuration (secrets are never returned)")
+  public ChannelView get(@PathParam("id") UUID id) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    return transactions
+        .inTenant(owner.tenant(), c -> ChannelConfigs.find(c, id))
+        .map(s -> view(owner, s))
+        .orElseThrow(() -> new NotFoundException("No such payment channel in this shop."));
+  }
+
+  @POST
+  @Path("/channels")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set up a payment channel; the plugin checks the settings before they save")
+  public Response create(NewChannel body) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    if (body == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    if (body.channel() == null || body.channel().isBlank()) {
+      throw new InvalidChannelException("channel", "is required");
+    }
+    Map<String, String> values = nonNull(body.values());
+    channels.validate(body.channel(), values);
+    Split split = split(body.channel(), values);
+    ChannelSettings created =
+        transactions.inTenant(
+            owner.tenant(),
+            c ->
+                ChannelConfigs.create(
+                    c,
+                    dataKeys.forTenant(c, owner.tenant()),
+                    body.channel(),
+                    body.name(),
+                    split.settings(),
+                    split.secrets(),
+                    owner.username()));
+    return Response.status(Response.Status.CREATED).entity(view(owner, created)).build();
+  }
+
+  @PATCH
+  @Path("/channels/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Rename, enable or disable a channel, or change its settings")
+  public ChannelView update(@PathParam("id") UUID id, ChannelPatch body) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    if (body == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    return transactions.inTenant(
+        owner.tenant(),
+        c -> {
+          var cipher = dataKeys.forTenant(c, owner.tenant());
+          var current =
+              ChannelConfigs.resolve(c, cipher, id)
+                  .orElseThrow(
+                      () -> new NotFoundException("No such payment channel in this shop."));
+          Set<String> secretNames = channels.secretFields(current.channel());
+          Map<String, String> merged = new TreeMap<>(current.values());
+          Set<String> cleared = new TreeSet<>(nonNull(body.clearSecrets()));
+          merged.keySet().removeAll(cleared);
+          Map<String, String> newSecrets = new HashMap<>();
+          if (body.values() != null) {
+            body.values()
+                .forEach(
+                    (name, value) -> {
+                      boolean blank = value == null || value.isBlank();
+                      if (secretNames.contains(name)) {
+                        if (!blank) {
+                          merged.put(name, value);
+                          newSecrets.put(name, value);
+                        }
+                      } else if (blank) {
+                        merged.remove(name);
+                      } else {
+                        merged.put(name, value);
+                      }
+                    });
+          }
+          // The whole configuration is checked as it will be, stored secrets included.
+          channels.validate(current.channel(), merged);
+          Map<String, String> settings = new TreeMap<>(merged);
+          settings.keySet().removeAll(secretNames);
+          ChannelChange change =
+              new ChannelChange(
+                  body.name(),
+                  body.enabled(),
+                  body.values() == null ? null : settings,
+                  newSecrets,
+                  cleared);
+          return ChannelConfigs.update(c, cipher, id, change, owner.username())
+              .map(s -> view(owner, s))
+              .orElseThrow();
+        });
+  }
+
+  private record Split(Map<String, String> settings, Map<String, String> secrets) {}
+
+  private Split split(String channel, Map<String, String> values) {
+    Set<String> secretNames = channels.secretFields(channel);
+    Map<String, String> settings = new TreeMap<>();
+    Map<String, String> secrets = new TreeMap<>();
+    values.forEach(
+        (name, value) -> (secretNames.contains(name) ? secrets : settings).put(name, value));
+    return new Split(settings, secrets);
+  }
+
+  private ChannelView view(ShopAccess.Member owner, ChannelSettings s) {
+    boolean installed =
+        ConfirmManualPayment.CHANNEL.equals(s.channel())
+            || channels.factory(s.channel()).isPresent();
+    return new ChannelView(
+        s.id(),
+        s.channel(),
+        s.name(),
+        s.enabled(),
+        s.settings(),
+        s.secretsSet(),
+        s.revision(),
+        installed,
+        calls.isOpen(owner.tenant().value() + "/" + s.id()),
+        s.createdAt(),
+        s.updatedAt());
+  }
+
+  private static FieldView field(ConfigField f) {
+    return new FieldView(
+        f.name(),
+        f.type().name(),
+        f.label(),
+        f.required(),
+        f.secret(),
+        f.pattern().orElse(null),
+        f.options().stream().map(o -> new OptionView(o.value(), o.label())).toList(),
+        f.defaultValue().orElse(null));
+  }
+
+  private static Map<String, String> nonNull(Map<String, String> values) {
+    Map<String, String> copy = new TreeMap<>();
+    if (values != null) {
+      values.forEach(
+          (name, value) -> {
+            if (name != null && value != null && !value.isBlank()) {
+              copy.put(name, value);
+            }
+          });
+    }
+    return copy;
+  }
+
+  private static List<String> nonNull(List<String> names) {
+    return names == null ? List.of() : names.stream().filter(n -> n != null).toList();
+  }
+}

@@ -1,0 +1,115 @@
+package org.kameng.server.payments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.kameng.kernel.order.StartPayment;
+import org.kameng.kernel.order.StartPayment.Started;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.TenantId;
+import org.kameng.plugin.api.payment.Device;
+import org.kameng.plugin.api.payment.PaymentRequest;
+import org.kameng.plugin.api.payment.PaymentStart;
+import org.kameng.server.plugins.PaymentChannels;
+import org.kameng.server.plugins.PaymentChannels.OpenChannel;
+import org.kameng.server.plugins.PluginCalls;
+import org.kameng.server.plugins.PluginFailureException;
+
+/**
+ * Starts an opened payment at its provider, after the kernel committed it: the payment exists
+ * before any plugin runs, so a notify can never arrive for a payment we do not know, and a plugin
+ * that fails leaves a pending payment the buyer can abandon for another channel.
+ */
+@ApplicationScoped
+public class PaymentStarter {
+
+  private static final Duration START_LIMIT = Duration.ofSeconds(10);
+
+  @Inject Transactions transactions;
+  @Inject PaymentChannels channels;
+  @Inject PluginCalls calls;
+
+  /**
+   * What the buyer does next.
+   *
+   * @param kind {@code MANUAL} (pay the shop as it says), {@code REDIRECT} (go to {@code url}),
+   *     {@code QR_CODE} (show {@code content} as a QR code) or {@code FORM} (post {@code fields} to
+   *     {@code url})
+   */
+  public record PaymentAction(String kind, URI url, String content, Map<String, String> fields) {}
+
+  /** A payment opened at its provider. */
+  public record OpenedPayment(UUID paymentId, String channel, Money amount, PaymentAction action) {}
+
+  /** Where the buyer came from, for the provider. */
+  public record Buyer(URI shopBase, Optional<String> ip, Device device) {}
+
+  /**
+   * Starts the payment at its channel.
+   *
+   * @throws PluginFailureException if the channel failed; the payment stays pending and unpaid
+   */
+  public OpenedPayment begin(TenantId tenant, String shopName, UUID paymentId, Buyer buyer) {
+    Started started =
+        transactions
+            .inTenant(tenant, c -> StartPayment.find(c, paymentId))
+            .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " vanished"));
+    OpenChannel channel =
+        channels
+            .open(tenant, started.channelConfigId())
+            .orElseThrow(() -> new IllegalStateException("channel of " + paymentId + " vanished"));
+    if (channel.channel() == null) {
+      return new OpenedPayment(
+          paymentId,
+          started.channel(),
+          started.amount(),
+          new PaymentAction("MANUAL", null, null, null));
+    }
+    PaymentRequest request =
+        new PaymentRequest(
+            paymentId.toString(),
+            Long.toString(started.orderNumber()),
+            started.amount(),
+            subject(shopName, started.orderNumber()),
+            // The buyer's order page finds the order by the token the browser kept: never put the
+            // token in a URL a provider sees.
+            buyer.shopBase().resolve("/orders/paid?payment=" + paymentId),
+            channels.notifyUrl(tenant, started.channelConfigId(), paymentId),
+            buyer.ip(),
+            buyer.device(),
+            started.payBy().toInstant());
+    PaymentStart start =
+        calls.call(
+            channel.pluginId(),
+            channel.circuit(),
+            channel.pluginId() + " payment start",
+            START_LIMIT,
+            () -> channel.channel().start(request));
+    return new OpenedPayment(paymentId, started.channel(), started.amount(), action(start));
+  }
+
+  private static String subject(String shopName, long orderNumber) {
+    String suffix = " #" + orderNumber;
+    String name =
+        shopName.length() + suffix.length() > 128
+            ? shopName.substring(0, 128 - suffix.length())
+            : shopName;
+    return name + suffix;
+  }
+
+  private static PaymentAction action(PaymentStart start) {
+    if (start instanceof PaymentStart.Redirect redirect) {
+      return new PaymentAction("REDIRECT", redirect.url(), null, null);
+    }
+    if (start instanceof PaymentStart.QrCode qr) {
+      return new PaymentAction("QR_CODE", null, qr.content(), null);
+    }
+    PaymentStart.AutoSubmitForm form = (PaymentStart.AutoSubmitForm) start;
+    return new PaymentAction("FORM", form.action(), null, form.fields());
+  }
+}

@@ -1,0 +1,232 @@
+package org.kameng.server.plugins;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kameng.host.http.GuardedOutboundHttp;
+import org.kameng.host.http.HostResolver;
+import org.kameng.host.http.OutboundSettings;
+import org.kameng.host.plugins.LoadedFactory;
+import org.kameng.kernel.crypto.DataKeys;
+import org.kameng.kernel.payment.ChannelConfigs;
+import org.kameng.kernel.payment.ChannelConfigs.ResolvedChannel;
+import org.kameng.kernel.payment.ConfirmManualPayment;
+import org.kameng.kernel.payment.InvalidChannelException;
+import org.kameng.kernel.pluginstate.PluginStore;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.TenantId;
+import org.kameng.plugin.api.config.ConfigField;
+import org.kameng.plugin.api.config.ConfigProblem;
+import org.kameng.plugin.api.config.FieldType;
+import org.kameng.plugin.api.config.PluginConfig;
+import org.kameng.plugin.api.payment.PaymentChannel;
+import org.kameng.plugin.api.payment.PaymentChannelFactory;
+
+/**
+ * The payment channels shops can use: the installed plugins' factories, and each shop
+ * configuration's channel instance, built on first use and rebuilt when the configuration's
+ * revision changes (on any server instance, since the revision is read with every use).
+ */
+@ApplicationScoped
+public class PaymentChannels {
+
+  /** How long a plugin may take to build a channel or check a configuration. */
+  static final Duration SETUP_LIMIT = Duration.ofSeconds(5);
+
+  @Inject InstalledPlugins plugins;
+  @Inject PluginCalls calls;
+  @Inject Transactions transactions;
+  @Inject DataKeys dataKeys;
+
+  @Inject
+  @ConfigProperty(name = "kameng.public.url")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "kameng.outbound.allowed-hosts")
+  Optional<String> allowedHosts;
+
+  private volatile GuardedOutboundHttp outbound;
+  private final Map<String, Built> built = new ConcurrentHashMap<>();
+
+  /** A shop configuration's channel, ready to call through {@link PluginCalls}. */
+  public record OpenChannel(
+      TenantId tenant, UUID configId, String pluginId, boolean enabled, PaymentChannel channel) {
+
+    /** The circuit this configuration's calls count against. */
+    public String circuit() {
+      return tenant.value() + "/" + configId;
+    }
+  }
+
+  private record Built(long revision, PaymentChannel channel) {}
+
+  /** The installed payment channel factories. */
+  public List<LoadedFactory<PaymentChannelFactory>> installed() {
+    return plugins.paymentChannels();
+  }
+
+  /** The installed factory of a channel id. */
+  public Optional<LoadedFactory<PaymentChannelFactory>> factory(String channelId) {
+    return installed().stream().filter(f -> f.factory().id().equals(channelId)).findFirst();
+  }
+
+  /**
+   * The channel of a shop's configuration.
+   *
+   * @return empty if the shop has no such configuration
+   * @throws PluginFailureException if the plugin is not installed or could not build the channel
+   */
+  public Optional<OpenChannel> open(TenantId tenant, UUID configId) {
+    Optional<ResolvedChannel> found =
+        transactions.inTenant(
+            tenant,
+            // Looked up before the data key, which would otherwise be created for any tenant id a
+            // stranger puts in a notify URL.
+            c ->
+                ChannelConfigs.revision(c, configId).isEmpty()
+                    ? Optional.<ResolvedChannel>empty()
+                    : ChannelConfigs.resolve(c, dataKeys.forTenant(c, tenant), configId));
+    return found.map(resolved -> open(tenant, resolved));
+  }
+
+  private OpenChannel open(TenantId tenant, ResolvedChannel config) {
+    if (ConfirmManualPayment.CHANNEL.equals(config.channel())) {
+      return new OpenChannel(tenant, config.id(), config.channel(), config.enabled(), null);
+    }
+    String key = tenant.value() + "/" + config.id();
+    Built current = built.get(key);
+    if (current == null || current.revision() != config.revision()) {
+      LoadedFactory<PaymentChannelFactory> factory =
+          factory(config.channel())
+              .orElseThrow(
+                  () ->
+                      new PluginFailureException(
+                          503,
+                          "the payment channel " + config.channel() + " is not installed",
+                          null));
+      PluginConfig pluginConfig = PluginConfig.of(config.values());
+      ShopHostContext context = context(tenant, config.id(), config.channel(), pluginConfig);
+      PaymentChannel channel =
+          calls.call(
+              config.channel(),
+              key,
+              config.channel() + " setup",
+              SETUP_LIMIT,
+              () -> factory.factory().create(tenant, pluginConfig, context));
+      current = new Built(config.revision(), channel);
+      built.put(key, current);
+    }
+    return new OpenChannel(
+        tenant, config.id(), config.channel(), config.enabled(), current.channel());
+  }
+
+  /**
+   * Checks a shop's values for a channel: the schema first, then the plugin's own check.
+   *
+   * @param values every field's value, secrets included
+   * @throws InvalidChannelException naming each field at fault
+   */
+  public void validate(String channelId, Map<String, String> values) {
+    if (ConfirmManualPayment.CHANNEL.equals(channelId)) {
+      if (!values.isEmpty()) {
+        throw new InvalidChannelException("settings", "the manual channel has no settings");
+      }
+      return;
+    }
+    LoadedFactory<PaymentChannelFactory> factory =
+        factory(channelId)
+            .orElseThrow(
+                () -> new InvalidChannelException("channel", "no such payment channel installed"));
+    List<ConfigProblem> problems =
+        new ArrayList<>(factory.factory().configSchema().problems(values));
+    if (problems.isEmpty()) {
+      problems.addAll(
+          calls.call(
+              channelId,
+              "validate/" + channelId,
+              channelId + " settings check",
+              SETUP_LIMIT,
+              () -> factory.factory().validate(PluginConfig.of(values))));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidChannelException(
+          problems.stream()
+              .map(p -> new InvalidChannelException.Fault("settings." + p.field(), p.message()))
+              .toList());
+    }
+  }
+
+  /** The names of a channel's secret fields; the manual channel has none. */
+  public Set<String> secretFields(String channelId) {
+    return factory(channelId)
+        .map(
+            f ->
+                f.factory().configSchema().fields().stream()
+                    .filter(field -> field.secret() || field.type() == FieldType.SECRET)
+                    .map(ConfigField::name)
+                    .collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  /** Where the provider sends the notify of one payment. */
+  public URI notifyUrl(TenantId tenant, UUID configId, UUID paymentId) {
+    return base().resolve("api/public/notify/" + tenant.value() + "/" + configId + "/" + paymentId);
+  }
+
+  /** Where a configuration's hosted pages are served, ending in {@code /}. */
+  public URI pagesUrl(TenantId tenant, UUID configId) {
+    return base().resolve("api/public/pages/" + tenant.value() + "/" + configId + "/");
+  }
+
+  private URI base() {
+    String url = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    return URI.create(url);
+  }
+
+  private ShopHostContext context(
+      TenantId tenant, UUID configId, String pluginId, PluginConfig config) {
+    return new ShopHostContext(
+        tenant,
+        pluginId,
+        config,
+        outbound().forCaller(tenant.value() + "/" + pluginId),
+        Clock.systemUTC(),
+        ShopHostContext.loggerFor(tenant, pluginId),
+        new PluginStore(transactions, tenant, pluginId),
+        pagesUrl(tenant, configId));
+  }
+
+  private GuardedOutboundHttp outbound() {
+    GuardedOutboundHttp client = outbound;
+    if (client == null) {
+      synchronized (this) {
+        if (outbound == null) {
+          Set<String> hosts =
+              Arrays.stream(allowedHosts.orElse("").split(","))
+                  .map(String::strip)
+                  .filter(h -> !h.isEmpty())
+                  .collect(Collectors.toUnmodifiableSet());
+          outbound =
+              GuardedOutboundHttp.create(
+                  OutboundSettings.defaults().withAllowedHosts(hosts), HostResolver.system());
+        }
+        client = outbound;
+      }
+    }
+    return Objects.requireNonNull(client);
+  }
+}

@@ -1,0 +1,163 @@
+package org.kameng.server.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A shop of its own for a test, made the way a reseller makes one: signed up through the public
+ * API, one card-key product stocked through the admin API. Tests that add payment channels use it
+ * so the demo shop's channels stay as the other tests expect them.
+ */
+final class FreshShop {
+
+  static final String PASSWORD = "fresh-shop-test-42";
+
+  final String slug;
+  final String tenantId;
+  final String ownerToken;
+  final String skuId;
+
+  private FreshShop(String slug, String tenantId, String ownerToken, String skuId) {
+    this.slug = slug;
+    this.tenantId = tenantId;
+    this.ownerToken = ownerToken;
+    this.skuId = skuId;
+  }
+
+  /** A new shop selling one SKU at {@code price} CNY with {@code keys} card keys in stock. */
+  static FreshShop selling(String prefix, String price, int keys) throws Exception {
+    String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String tenantId =
+        given()
+            .baseUri(TestStack.baseUrl())
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "shopName",
+                    "Shop " + slug,
+                    "slug",
+                    slug,
+                    "email",
+                    slug + "@example.cn",
+                    "password",
+                    PASSWORD))
+            .post("/api/public/signup")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("tenantId");
+    String owner = TestStack.keycloak().accessToken(slug + "@example.cn", PASSWORD);
+    String catalog = "/api/shops/" + slug + "/catalog";
+    String product =
+        as(owner)
+            .body(Map.of("name", "Gift card", "fulfilment", "CARD_KEY"))
+            .post(catalog + "/products")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String sku =
+        as(owner)
+            .body(Map.of("name", "100 points", "price", price))
+            .post(catalog + "/products/" + product + "/skus")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as(owner)
+        .body(Map.of("visible", true))
+        .put(catalog + "/products/" + product + "/visibility")
+        .then()
+        .statusCode(204);
+    FreshShop shop = new FreshShop(slug, tenantId, owner, sku);
+    shop.importKeys(keys);
+    return shop;
+  }
+
+  private void importKeys(int count) throws InterruptedException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append(slug).append("-KEY-").append(i).append('\n');
+    }
+    String location =
+        owner()
+            .contentType("text/plain; charset=UTF-8")
+            .body(lines.toString())
+            .post("/api/shops/" + slug + "/skus/" + skuId + "/keys/imports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
+    for (int i = 0; i < 300; i++) {
+      JsonPath status = owner().get(location).then().statusCode(200).extract().jsonPath();
+      if (!"RUNNING".equals(status.getString("status"))) {
+        assertEquals("DONE", status.getString("status"));
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the key import did not finish");
+  }
+
+  /** The owner's authenticated JSON request. */
+  RequestSpecification owner() {
+    return as(ownerToken);
+  }
+
+  /** Sets up a payment channel and returns its configuration id. */
+  String addChannel(String channel, String name, Map<String, String> values) {
+    return owner()
+        .body(Map.of("channel", channel, "name", name, "values", values))
+        .post("/api/shops/" + slug + "/channels")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A buyer's request to this shop's storefront. */
+  RequestSpecification buyer() {
+    return StorefrontIT.shop(slug).contentType(ContentType.JSON);
+  }
+
+  /** Places an order for one key, paying through {@code channelId}. */
+  JsonPath order(String channelId) {
+    return buyer()
+        .body(
+            Map.of(
+                "skuId",
+                skuId,
+                "quantity",
+                1,
+                "buyerEmail",
+                "buyer@example.cn",
+                "channelId",
+                channelId))
+        .post("/api/public/orders")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The order as its buyer sees it, by token. */
+  JsonPath lookup(String token) {
+    return buyer()
+        .body(Map.of("token", token))
+        .post("/api/public/orders/lookup")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private static RequestSpecification as(String token) {
+    return given().baseUri(TestStack.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+  }
+}
