@@ -31,14 +31,17 @@ public final class PluginHost implements AutoCloseable {
 
   private final Pf4jRuntime runtime;
   private final List<LoadFailure> failures;
+  private final List<LoadedPlugin> plugins;
   private volatile Map<Class<?>, List<LoadedFactory<?>>> factories;
 
   private PluginHost(
       Pf4jRuntime runtime,
       List<LoadFailure> failures,
+      List<LoadedPlugin> plugins,
       Map<Class<?>, List<LoadedFactory<?>>> factories) {
     this.runtime = runtime;
     this.failures = List.copyOf(failures);
+    this.plugins = List.copyOf(plugins);
     this.factories = factories;
   }
 
@@ -64,6 +67,7 @@ public final class PluginHost implements AutoCloseable {
     resolve(runtime, sources, failures);
     runtime.startPlugins();
     FactoryCatalogue catalogue = new FactoryCatalogue();
+    List<LoadedPlugin> loaded = new ArrayList<>();
     for (PluginWrapper plugin : sorted(runtime.getResolvedPlugins())) {
       String id = plugin.getPluginId();
       if (plugin.getPluginState() == PluginState.FAILED) {
@@ -75,6 +79,7 @@ public final class PluginHost implements AutoCloseable {
               id,
               plugin.getDescriptor().getVersion(),
               FactoryDiscovery.discover(id, plugin.getPluginClassLoader()));
+          loaded.add(new LoadedPlugin(id, plugin.getDescriptor().getVersion(), sources.get(id)));
         } catch (RuntimeException | LinkageError e) {
           failures.add(failure(sources.get(id), id, e));
           runtime.unloadPlugin(id);
@@ -82,7 +87,7 @@ public final class PluginHost implements AutoCloseable {
       }
     }
     failures.forEach(failure -> LOG.log(Level.WARNING, "plugin refused: {0}", failure));
-    return new PluginHost(runtime, failures, catalogue.snapshot());
+    return new PluginHost(runtime, failures, loaded, catalogue.snapshot());
   }
 
   /** The payment channel factories of the loaded plugins, in plugin id order. */
@@ -101,6 +106,11 @@ public final class PluginHost implements AutoCloseable {
   public <F extends ExtensionFactory<?>> List<LoadedFactory<F>> factories(Class<F> point) {
     List<LoadedFactory<?>> loaded = factories.getOrDefault(point, List.of());
     return (List<LoadedFactory<F>>) (List<?>) loaded;
+  }
+
+  /** The plugins that loaded, in id order; fixed after {@link #open}. */
+  public List<LoadedPlugin> plugins() {
+    return plugins;
   }
 
   /** The plugins that were refused or failed, with the reason; fixed after {@link #open}. */

@@ -44,6 +44,10 @@ class PluginHostTest {
       assertEquals("payment-acme", loaded.pluginId());
       assertEquals("1.2.3", loaded.pluginVersion());
       assertEquals("payment-acme", loaded.factory().id());
+      assertEquals(1, host.plugins().size());
+      assertEquals("payment-acme", host.plugins().get(0).pluginId());
+      assertEquals("1.2.3", host.plugins().get(0).version());
+      assertTrue(host.plugins().get(0).source().getFileName().toString().endsWith(".zip"));
       ClassLoader plugin = loaded.factory().getClass().getClassLoader();
       assertInstanceOf(ApiFirstClassLoader.class, plugin);
       assertSame(PaymentChannelFactory.class, apiAsSeenBy(plugin));

@@ -70,6 +70,11 @@ public class PaymentStarter {
           started.amount(),
           new PaymentAction("MANUAL", null, null, null));
     }
+    if (channels.isDisabled(channel.pluginId())) {
+      // Payments already under way still complete; new ones wait until the platform enables it.
+      throw new PluginFailureException(
+          503, "the payment channel " + channel.pluginId() + " is disabled by the platform", null);
+    }
     PaymentRequest request =
         new PaymentRequest(
             paymentId.toString(),

@@ -6,54 +6,72 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kameng.host.plugins.LoadFailure;
 import org.kameng.host.plugins.LoadedFactory;
+import org.kameng.host.plugins.LoadedPlugin;
 import org.kameng.host.plugins.PluginHost;
+import org.kameng.kernel.pluginstate.PluginRegistry;
+import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
+import org.kameng.server.schema.SchemaMigration;
 
 /**
- * The plugins installed on this server, loaded from the plugins folder when the application starts.
- * A plugin that cannot load is refused alone and listed with its reason; the server starts
- * regardless.
+ * The plugins installed on this server, loaded from the plugins folder when the application starts
+ * and again whenever a platform admin uploads one. A plugin that cannot load is refused alone and
+ * listed with its reason; the server starts regardless. What loaded is recorded in the plugin
+ * registry, where a plugin that disappears stays known.
  */
 @ApplicationScoped
 public class InstalledPlugins {
 
   private static final Logger LOG = Logger.getLogger(InstalledPlugins.class.getName());
 
+  /** The largest archive an admin may upload. */
+  public static final long MAX_ARCHIVE_BYTES = 20L * 1024 * 1024;
+
   @Inject
   @ConfigProperty(name = "kameng.plugins.dir")
   String pluginsDir;
 
+  @Inject Transactions transactions;
+
   private volatile PluginHost host;
+  private volatile long generation;
+  private volatile Set<String> disabled = Set.of();
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     host();
   }
 
+  void onSchemaReady(@Observes SchemaMigration.SchemaReady ready) {
+    record("system");
+  }
+
   /** The loaded plugin host, opened on first use. */
   synchronized PluginHost host() {
     if (host == null) {
-      Path folder = Path.of(pluginsDir).toAbsolutePath();
-      try {
-        Files.createDirectories(folder);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the plugins folder " + folder, e);
-      }
+      Path folder = folder();
       host = PluginHost.open(folder);
+      generation++;
       LOG.info(
           () ->
               "Plugins from "
                   + folder
                   + ": "
-                  + host.paymentChannels().size()
-                  + " payment channel(s), "
+                  + host.plugins().size()
+                  + " loaded, "
                   + host.failures().size()
                   + " refused");
       host.failures().forEach(f -> LOG.warning(() -> "Plugin refused: " + f));
@@ -61,14 +79,166 @@ public class InstalledPlugins {
     return host;
   }
 
-  /** The payment channel factories of the installed plugins. */
+  /**
+   * Counts the host's reloads; a channel built under an older generation came from a closed class
+   * loader and must be built again.
+   */
+  public long generation() {
+    host();
+    return generation;
+  }
+
+  /** The payment channel factories of the installed plugins, disabled ones included. */
   public List<LoadedFactory<PaymentChannelFactory>> paymentChannels() {
     return host().paymentChannels();
+  }
+
+  /** The plugins that loaded. */
+  public List<LoadedPlugin> loaded() {
+    return host().plugins();
   }
 
   /** The plugins that could not be loaded, with the reason. */
   public List<LoadFailure> failures() {
     return host().failures();
+  }
+
+  /** Whether a platform admin disabled the plugin for every shop. */
+  public boolean isDisabled(String pluginId) {
+    return disabled.contains(pluginId);
+  }
+
+  /** Re-reads which plugins are disabled, after an admin changed it. */
+  public void refreshDisabled() {
+    disabled = transactions.platform(PluginRegistry::disabled);
+  }
+
+  /**
+   * Installs or upgrades a plugin from an uploaded archive. The archive is first loaded alone in a
+   * scratch folder, so one the host would refuse never replaces a working version; then it takes
+   * the place of every archive of the same plugin id and the host reloads. Tenants' configurations
+   * are keyed by plugin id and carry over to the new version.
+   *
+   * @return the id of the installed plugin
+   * @throws InvalidPluginException if the archive is not a plugin the host can load
+   */
+  public synchronized String install(InputStream upload, String actor) throws IOException {
+    Path folder = folder();
+    Path scratch = Files.createTempDirectory(folder, ".upload-");
+    try {
+      Path zip = scratch.resolve("upload.zip");
+      copyCapped(upload, zip);
+      PluginArchives.Descriptor descriptor;
+      try {
+        descriptor = PluginArchives.describe(zip);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidPluginException(e.getMessage());
+      }
+      try (PluginHost trial = PluginHost.open(scratch)) {
+        if (!trial.failures().isEmpty()) {
+          throw new InvalidPluginException(
+              "the host refuses this plugin: " + trial.failures().get(0).reason());
+        }
+      }
+      for (Path old : sourcesOf(descriptor.pluginId())) {
+        deleteRecursively(old);
+        if (old.getFileName().toString().endsWith(".zip")) {
+          String name = old.getFileName().toString();
+          deleteRecursively(old.resolveSibling(name.substring(0, name.length() - 4)));
+        }
+      }
+      Files.move(
+          zip,
+          folder.resolve(descriptor.pluginId() + "-" + descriptor.version() + ".zip"),
+          StandardCopyOption.REPLACE_EXISTING);
+      reload();
+      record(actor);
+      return descriptor.pluginId();
+    } finally {
+      deleteRecursively(scratch);
+    }
+  }
+
+  /** Closes the host and loads the plugins folder again. */
+  synchronized void reload() {
+    PluginHost old = host;
+    host = null;
+    if (old != null) {
+      old.close();
+    }
+    host();
+  }
+
+  /** Records what loaded and what was refused in the platform's plugin registry. */
+  void record(String actor) {
+    PluginHost current = host();
+    List<PluginRegistry.Loaded> loaded = new ArrayList<>();
+    for (LoadedPlugin plugin : current.plugins()) {
+      loaded.add(
+          new PluginRegistry.Loaded(
+              plugin.pluginId(), plugin.version(), PluginArchives.checksum(plugin.source())));
+    }
+    List<PluginRegistry.Refused> refused =
+        current.failures().stream()
+            .filter(f -> f.pluginId().isPresent())
+            .map(f -> new PluginRegistry.Refused(f.pluginId().get(), f.reason()))
+            .toList();
+    transactions.platform(
+        c -> {
+          PluginRegistry.reconcile(c, loaded, refused, actor);
+          return null;
+        });
+    refreshDisabled();
+  }
+
+  private List<Path> sourcesOf(String pluginId) {
+    List<Path> sources = new ArrayList<>();
+    host().plugins().stream()
+        .filter(p -> p.pluginId().equals(pluginId))
+        .forEach(p -> sources.add(p.source()));
+    host().failures().stream()
+        .filter(f -> f.pluginId().filter(pluginId::equals).isPresent())
+        .forEach(f -> sources.add(f.source()));
+    return sources;
+  }
+
+  private Path folder() {
+    Path folder = Path.of(pluginsDir).toAbsolutePath();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the plugins folder " + folder, e);
+    }
+    return folder;
+  }
+
+  private static void copyCapped(InputStream upload, Path target) throws IOException {
+    try (var out = Files.newOutputStream(target)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n = upload.read(buffer); n > 0; n = upload.read(buffer)) {
+        total += n;
+        if (total > MAX_ARCHIVE_BYTES) {
+          throw new InvalidPluginException(
+              "the archive is larger than " + MAX_ARCHIVE_BYTES / (1024 * 1024) + " MiB");
+        }
+        out.write(buffer, 0, n);
+      }
+      if (total == 0) {
+        throw new InvalidPluginException("the upload is empty; send the plugin's zip as the body");
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   @PreDestroy

@@ -72,16 +72,25 @@ public class PaymentChannels {
     }
   }
 
-  private record Built(long revision, PaymentChannel channel) {}
+  private record Built(long generation, long revision, PaymentChannel channel) {}
 
-  /** The installed payment channel factories. */
+  /** The payment channels offered to shops: installed, and not disabled by a platform admin. */
   public List<LoadedFactory<PaymentChannelFactory>> installed() {
-    return plugins.paymentChannels();
+    return plugins.paymentChannels().stream()
+        .filter(f -> !plugins.isDisabled(f.pluginId()))
+        .toList();
   }
 
-  /** The installed factory of a channel id. */
+  /** The installed factory of a channel id, disabled or not. */
   public Optional<LoadedFactory<PaymentChannelFactory>> factory(String channelId) {
-    return installed().stream().filter(f -> f.factory().id().equals(channelId)).findFirst();
+    return plugins.paymentChannels().stream()
+        .filter(f -> f.factory().id().equals(channelId))
+        .findFirst();
+  }
+
+  /** Whether a platform admin disabled the plugin of this channel id for every shop. */
+  public boolean isDisabled(String channelId) {
+    return factory(channelId).map(f -> plugins.isDisabled(f.pluginId())).orElse(false);
   }
 
   /**
@@ -108,8 +117,11 @@ public class PaymentChannels {
       return new OpenChannel(tenant, config.id(), config.channel(), config.enabled(), null);
     }
     String key = tenant.value() + "/" + config.id();
+    long generation = plugins.generation();
     Built current = built.get(key);
-    if (current == null || current.revision() != config.revision()) {
+    if (current == null
+        || current.revision() != config.revision()
+        || current.generation() != generation) {
       LoadedFactory<PaymentChannelFactory> factory =
           factory(config.channel())
               .orElseThrow(
@@ -127,7 +139,7 @@ public class PaymentChannels {
               config.channel() + " setup",
               SETUP_LIMIT,
               () -> factory.factory().create(tenant, pluginConfig, context));
-      current = new Built(config.revision(), channel);
+      current = new Built(generation, config.revision(), channel);
       built.put(key, current);
     }
     return new OpenChannel(
@@ -151,6 +163,10 @@ public class PaymentChannels {
         factory(channelId)
             .orElseThrow(
                 () -> new InvalidChannelException("channel", "no such payment channel installed"));
+    if (plugins.isDisabled(factory.pluginId())) {
+      throw new InvalidChannelException(
+          "channel", "this payment channel is disabled by the platform");
+    }
     List<ConfigProblem> problems =
         new ArrayList<>(factory.factory().configSchema().problems(values));
     if (problems.isEmpty()) {

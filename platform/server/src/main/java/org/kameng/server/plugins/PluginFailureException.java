@@ -11,7 +11,7 @@ public class PluginFailureException extends RuntimeException {
 
   private final int status;
 
-  PluginFailureException(int status, String message, Throwable cause) {
+  public PluginFailureException(int status, String message, Throwable cause) {
     super(message, cause);
     this.status = status;
   }

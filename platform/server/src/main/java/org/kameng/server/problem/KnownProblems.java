@@ -17,6 +17,7 @@ import org.kameng.kernel.order.SoldOutException;
 import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.server.plugins.InvalidPluginException;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.signup.KeycloakUnavailableException;
 
@@ -66,6 +67,7 @@ final class KnownProblems {
     add(
         PluginFailureException.class,
         e -> Problem.of(e.status(), "Payment channel unavailable", e.getMessage()));
+    add(InvalidPluginException.class, e -> Problem.of(400, "Invalid plugin", e.getMessage()));
     add(InvalidImportException.class, e -> Problem.of(400, "Invalid input", e.getMessage()));
     add(
         SlugTakenException.class,
