@@ -36,6 +36,12 @@ record NotifyMessage(
     Objects.requireNonNull(amount, "amount");
   }
 
+  /** The notify of a decided payment, signed at {@code timestamp}. */
+  static NotifyMessage of(StartedPayment payment, Decided decided, long timestamp) {
+    return new NotifyMessage(
+        payment.reference(), decided.eventId(), decided.decision(), payment.amount(), timestamp);
+  }
+
   /** The signed fields by name, in canonical order, as sent. */
   Map<String, String> fields() {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.kameng.plugin.api.host.KeyValueStore;
 
 /**
- * The sandbox's payments in the host's store. Every write is a put-if-absent, so repeated starts on
- * several server instances agree on one value. Keys are never deleted: an old payment must keep
- * answering.
+ * The sandbox's payments and decisions in the host's store. Every write is a put-if-absent, so
+ * concurrent clicks and repeated starts on several server instances agree on one value. Keys are
+ * never deleted: a decided payment must keep answering queries.
  */
 final class Payments {
 
@@ -42,6 +42,24 @@ final class Payments {
     return store
         .get(StartedPayment.key(reference))
         .map(stored -> StartedPayment.decode(reference, stored));
+  }
+
+  /** The decision taken for this payment, if any. */
+  Optional<Decided> decision(String reference) {
+    return store.get(Decided.key(reference)).map(Decided::decode);
+  }
+
+  /**
+   * Records a decision unless one was taken already.
+   *
+   * @return the decision that stands: {@code proposed}, or the one that was there first
+   */
+  Decided decide(String reference, Decided proposed) {
+    String key = Decided.key(reference);
+    if (store.putIfAbsent(key, proposed.encode())) {
+      return proposed;
+    }
+    return decision(reference).orElseThrow(() -> vanished(key));
   }
 
   private static IllegalStateException vanished(String key) {

@@ -1,30 +1,43 @@
 package org.kameng.plugins.sandbox;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.kameng.plugin.api.host.HostContext;
+import org.kameng.plugin.api.http.InboundReply;
 import org.kameng.plugin.api.http.InboundRequest;
+import org.kameng.plugin.api.payment.HostedPages;
 import org.kameng.plugin.api.payment.NotifyVerification;
 import org.kameng.plugin.api.payment.PaymentChannel;
+import org.kameng.plugin.api.payment.PaymentLookup;
+import org.kameng.plugin.api.payment.PaymentOutcome;
 import org.kameng.plugin.api.payment.PaymentRequest;
 import org.kameng.plugin.api.payment.PaymentStart;
+import org.kameng.plugin.api.payment.PaymentStatus;
 
 /**
- * One shop's sandbox payment channel. {@code start} records the payment and sends the buyer to the
- * channel's checkout page under the host's pages URL; {@link #verifyNotify} checks the HMAC-SHA256
- * signed notify that announces the tester's decision. No money moves anywhere.
+ * One shop's sandbox payment channel. {@code start} sends the buyer to a checkout page the channel
+ * serves through the host ({@link HostedPages}), where a tester clicks "pay" or "fail"; the click
+ * is recorded once and announced to the shop by an HMAC-SHA256 signed notify, which {@link
+ * #verifyNotify} checks. A query answers from what was recorded. No money moves anywhere.
  *
- * <p>Thread-safe, and holds no state of its own: payments live in the host's store, so any instance
- * on any server answers alike.
+ * <p>Thread-safe, and holds no state of its own: payments and decisions live in the host's store,
+ * so any instance on any server answers alike.
  */
-public final class SandboxChannel implements PaymentChannel {
+public final class SandboxChannel implements PaymentChannel, HostedPages {
 
   private final HostContext context;
+  private final Clock clock;
   private final Payments payments;
+  private final Checkout checkout;
   private final NotifyVerifier notifies;
 
   SandboxChannel(HostContext context, SigningSecret secret) {
     this.context = context;
+    this.clock = context.clock();
     this.payments = new Payments(context.store());
-    this.notifies = new NotifyVerifier(secret, context.clock());
+    NotifySender sender = new NotifySender(context.http(), secret, clock, context.logger());
+    this.checkout = new Checkout(payments, sender, clock);
+    this.notifies = new NotifyVerifier(secret, clock);
   }
 
   /**
@@ -40,6 +53,12 @@ public final class SandboxChannel implements PaymentChannel {
         context.pagesUrl().resolve("pay/" + request.paymentReference()));
   }
 
+  /** The checkout page {@code pay/<reference>}; every other path is a 404 page. */
+  @Override
+  public InboundReply page(String path, InboundRequest request) {
+    return checkout.page(path, request);
+  }
+
   /**
    * Verifies a notify: a form POST with each field once, the signature with this shop's secret, the
    * timestamp within five minutes of the host's clock. Replies {@code ok} when the kernel accepts
@@ -48,6 +67,33 @@ public final class SandboxChannel implements PaymentChannel {
   @Override
   public NotifyVerification verifyNotify(InboundRequest request) {
     return notifies.verify(request);
+  }
+
+  /**
+   * The recorded decision, with the event id of its notify; {@code PENDING} (event id = reference)
+   * while nobody has clicked, also after expiry; {@code NotFound} for a reference never started.
+   */
+  @Override
+  public PaymentLookup query(String paymentReference) {
+    if (!StartedPayment.isReference(paymentReference)) {
+      return new PaymentLookup.NotFound();
+    }
+    Optional<StartedPayment> payment = payments.find(paymentReference);
+    if (payment.isEmpty()) {
+      return new PaymentLookup.NotFound();
+    }
+    Optional<Decided> decided = payments.decision(paymentReference);
+    PaymentOutcome outcome =
+        decided.isPresent()
+            ? NotifyMessage.of(payment.get(), decided.get(), clock.instant().getEpochSecond())
+                .outcome()
+            : new PaymentOutcome(
+                paymentReference,
+                paymentReference,
+                PaymentStatus.PENDING,
+                payment.get().amount(),
+                paymentReference);
+    return new PaymentLookup.Found(outcome);
   }
 
   @Override

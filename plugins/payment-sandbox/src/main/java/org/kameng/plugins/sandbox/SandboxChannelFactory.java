@@ -8,6 +8,7 @@ import org.kameng.plugin.api.config.ConfigProblem;
 import org.kameng.plugin.api.config.ConfigSchema;
 import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
+import org.kameng.plugin.api.extension.Capability;
 import org.kameng.plugin.api.extension.PluginDescriptor;
 import org.kameng.plugin.api.host.HostContext;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
@@ -29,7 +30,8 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
   static final String SIGNING_SECRET = "signingSecret";
 
   private static final PluginDescriptor DESCRIPTOR =
-      PluginDescriptor.of(ID, LocalizedText.of("沙箱支付（仅供测试）", "Sandbox payments (test only)"));
+      PluginDescriptor.of(ID, LocalizedText.of("沙箱支付（仅供测试）", "Sandbox payments (test only)"))
+          .withCapabilities(Capability.PAYMENT_QUERY);
 
   // no pattern here: validate explains a wrong length or character, the schema could only say
   // "does not have the expected format"

@@ -22,7 +22,9 @@ import org.kameng.plugin.api.config.ConfigField;
 import org.kameng.plugin.api.config.ConfigProblem;
 import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
+import org.kameng.plugin.api.extension.Capability;
 import org.kameng.plugin.api.extension.PluginKind;
+import org.kameng.plugin.api.payment.HostedPages;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
 
 class SandboxChannelFactoryTest {
@@ -38,11 +40,13 @@ class SandboxChannelFactoryTest {
   }
 
   @Test
-  void describesItselfAsATestOnlySandbox() {
+  void describesItselfAsATestOnlySandboxThatQueries() {
     assertEquals("payment-sandbox", factory.id());
     assertEquals(PluginKind.PAYMENT, factory.descriptor().kind());
     assertEquals("沙箱支付（仅供测试）", factory.descriptor().name().zhCn());
     assertEquals("Sandbox payments (test only)", factory.descriptor().name().en());
+    assertTrue(factory.descriptor().offers(Capability.PAYMENT_QUERY));
+    assertFalse(factory.descriptor().offers(Capability.PAYMENT_REFUND));
   }
 
   @Test
@@ -119,6 +123,11 @@ class SandboxChannelFactoryTest {
       assertTrue(refused.getMessage().contains("signingSecret"));
       assertFalse(refused.getMessage().contains("aaaa"));
     }
+  }
+
+  @Test
+  void theChannelServesPages() {
+    assertInstanceOf(HostedPages.class, new TestHost().channel());
   }
 
   @Test
