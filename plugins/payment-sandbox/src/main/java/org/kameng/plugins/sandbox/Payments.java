@@ -7,7 +7,7 @@ import org.kameng.plugin.api.host.KeyValueStore;
 /**
  * The sandbox's payments and decisions in the host's store. Every write is a put-if-absent, so
  * concurrent clicks and repeated starts on several server instances agree on one value. Keys are
- * never deleted: a decided payment must keep answering queries.
+ * never deleted: a decided payment must keep answering queries and refunds.
  */
 final class Payments {
 

@@ -13,15 +13,17 @@ import org.kameng.plugin.api.payment.PaymentOutcome;
 import org.kameng.plugin.api.payment.PaymentRequest;
 import org.kameng.plugin.api.payment.PaymentStart;
 import org.kameng.plugin.api.payment.PaymentStatus;
+import org.kameng.plugin.api.payment.RefundRequest;
+import org.kameng.plugin.api.payment.RefundResult;
 
 /**
  * One shop's sandbox payment channel. {@code start} sends the buyer to a checkout page the channel
  * serves through the host ({@link HostedPages}), where a tester clicks "pay" or "fail"; the click
  * is recorded once and announced to the shop by an HMAC-SHA256 signed notify, which {@link
- * #verifyNotify} checks. A query answers from what was recorded. No money moves anywhere.
+ * #verifyNotify} checks. Query and refund answer from what was recorded. No money moves anywhere.
  *
- * <p>Thread-safe, and holds no state of its own: payments and decisions live in the host's store,
- * so any instance on any server answers alike.
+ * <p>Thread-safe, and holds no state of its own: payments, decisions and refunds live in the host's
+ * store, so any instance on any server answers alike.
  */
 public final class SandboxChannel implements PaymentChannel, HostedPages {
 
@@ -30,6 +32,7 @@ public final class SandboxChannel implements PaymentChannel, HostedPages {
   private final Payments payments;
   private final Checkout checkout;
   private final NotifyVerifier notifies;
+  private final Refunds refunds;
 
   SandboxChannel(HostContext context, SigningSecret secret) {
     this.context = context;
@@ -38,6 +41,7 @@ public final class SandboxChannel implements PaymentChannel, HostedPages {
     NotifySender sender = new NotifySender(context.http(), secret, clock, context.logger());
     this.checkout = new Checkout(payments, sender, clock);
     this.notifies = new NotifyVerifier(secret, clock);
+    this.refunds = new Refunds(context.store(), payments);
   }
 
   /**
@@ -94,6 +98,15 @@ public final class SandboxChannel implements PaymentChannel, HostedPages {
                 payment.get().amount(),
                 paymentReference);
     return new PaymentLookup.Found(outcome);
+  }
+
+  /**
+   * Refunds a paid payment, in parts up to what was paid; the same refund reference always gets the
+   * same answer, so a retry never refunds twice.
+   */
+  @Override
+  public RefundResult refund(RefundRequest request) {
+    return refunds.refund(request);
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
 
   private static final PluginDescriptor DESCRIPTOR =
       PluginDescriptor.of(ID, LocalizedText.of("沙箱支付（仅供测试）", "Sandbox payments (test only)"))
-          .withCapabilities(Capability.PAYMENT_QUERY);
+          .withCapabilities(Capability.PAYMENT_QUERY, Capability.PAYMENT_REFUND);
 
   // no pattern here: validate explains a wrong length or character, the schema could only say
   // "does not have the expected format"

@@ -40,13 +40,13 @@ class SandboxChannelFactoryTest {
   }
 
   @Test
-  void describesItselfAsATestOnlySandboxThatQueries() {
+  void describesItselfAsATestOnlySandboxThatQueriesAndRefunds() {
     assertEquals("payment-sandbox", factory.id());
     assertEquals(PluginKind.PAYMENT, factory.descriptor().kind());
     assertEquals("沙箱支付（仅供测试）", factory.descriptor().name().zhCn());
     assertEquals("Sandbox payments (test only)", factory.descriptor().name().en());
     assertTrue(factory.descriptor().offers(Capability.PAYMENT_QUERY));
-    assertFalse(factory.descriptor().offers(Capability.PAYMENT_REFUND));
+    assertTrue(factory.descriptor().offers(Capability.PAYMENT_REFUND));
   }
 
   @Test
