@@ -14,8 +14,11 @@ CREATE TABLE kameng.plugin_store (
   tenant_id  uuid        NOT NULL REFERENCES kameng.tenant (id),
   plugin_id  text        NOT NULL CHECK (plugin_id ~ '^[a-z][a-z0-9-]{1,63}$'),
   key        text        NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
-  value      text        NOT NULL CHECK (length(value) <= 16384),
+  value      text        NOT NULL CHECK (length(value) <= 65536),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  -- Null: kept until deleted. Expired rows read as absent; writes in the scope delete them now and
+  -- then (PluginStore).
+  expires_at timestamptz,
   PRIMARY KEY (tenant_id, plugin_id, key)
 );
 ALTER TABLE kameng.plugin_store ENABLE ROW LEVEL SECURITY;

@@ -1,9 +1,15 @@
 package org.kameng.kernel.pluginstate;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
@@ -11,8 +17,8 @@ import org.kameng.plugin.api.host.KeyValueStore;
 
 /**
  * The durable {@link KeyValueStore} of one plugin in one shop, in PostgreSQL. Each call is its own
- * short transaction, so a plugin never holds a lock across a network call; {@link #putIfAbsent} and
- * {@link #compareAndSet} are single statements and therefore atomic across server instances.
+ * short transaction, so a plugin never holds a lock across a network call; every write is a single
+ * statement and therefore atomic across server instances.
  */
 public final class PluginStore implements KeyValueStore {
 
@@ -21,8 +27,14 @@ public final class PluginStore implements KeyValueStore {
   /** The longest key, in characters. */
   public static final int MAX_KEY = 200;
 
-  /** The longest value, in characters. */
-  public static final int MAX_VALUE = 16_384;
+  /** The longest value, in characters (the API's 64 KiB). */
+  public static final int MAX_VALUE = 65_536;
+
+  /** Live keys one (tenant, plugin) scope may hold. */
+  public static final int MAX_KEYS = 10_000;
+
+  // A live row: not expired. Every read and every "is it there" check uses it.
+  private static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
 
   private final Transactions transactions;
   private final TenantId tenant;
@@ -45,7 +57,8 @@ public final class PluginStore implements KeyValueStore {
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT value FROM kameng.plugin_store WHERE plugin_id = ? AND key = ?")) {
+                  "SELECT value FROM kameng.plugin_store WHERE plugin_id = ? AND key = ? AND "
+                      + LIVE)) {
             select.setString(1, pluginId);
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
@@ -57,21 +70,22 @@ public final class PluginStore implements KeyValueStore {
 
   @Override
   public void put(String key, String value) {
-    write(
-        "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (tenant_id, plugin_id, key)"
-            + " DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-        key,
-        value);
+    write(key, value, null, true);
+  }
+
+  @Override
+  public void put(String key, String value, Duration keepFor) {
+    write(key, value, expiry(keepFor), true);
   }
 
   @Override
   public boolean putIfAbsent(String key, String value) {
-    return write(
-        "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT DO NOTHING",
-        key,
-        value);
+    return write(key, value, null, false);
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, String value, Duration keepFor) {
+    return write(key, value, expiry(keepFor), false);
   }
 
   @Override
@@ -85,7 +99,8 @@ public final class PluginStore implements KeyValueStore {
           try (PreparedStatement update =
               c.prepareStatement(
                   "UPDATE kameng.plugin_store SET value = ?, updated_at = now()"
-                      + " WHERE plugin_id = ? AND key = ? AND value = ?")) {
+                      + " WHERE plugin_id = ? AND key = ? AND value = ? AND "
+                      + LIVE)) {
             update.setString(1, replacement);
             update.setString(2, pluginId);
             update.setString(3, key);
@@ -103,7 +118,7 @@ public final class PluginStore implements KeyValueStore {
         c -> {
           try (PreparedStatement delete =
               c.prepareStatement(
-                  "DELETE FROM kameng.plugin_store WHERE plugin_id = ? AND key = ?")) {
+                  "DELETE FROM kameng.plugin_store WHERE plugin_id = ? AND key = ? AND " + LIVE)) {
             delete.setString(1, pluginId);
             delete.setString(2, key);
             return delete.executeUpdate() == 1;
@@ -111,25 +126,97 @@ public final class PluginStore implements KeyValueStore {
         });
   }
 
-  private boolean write(String sql, String key, String value) {
+  /**
+   * One statement: writes unless the key is live and {@code replace} is false; a new key is only
+   * written while the scope holds fewer than {@link #MAX_KEYS} live keys.
+   */
+  private boolean write(String key, String value, Instant expiresAt, boolean replace) {
     checkKey(key);
     checkValue(value);
     return transactions.inTenant(
         tenant,
         c -> {
-          try (PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setObject(1, tenant.value());
-            insert.setString(2, pluginId);
-            insert.setString(3, key);
-            insert.setString(4, value);
-            return insert.executeUpdate() == 1;
+          purgeNowAndThen(c);
+          try (PreparedStatement upsert =
+              c.prepareStatement(
+                  "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value, expires_at)"
+                      + " SELECT ?, ?, ?, ?, ?"
+                      + " WHERE EXISTS (SELECT 1 FROM kameng.plugin_store"
+                      + "                WHERE plugin_id = ? AND key = ?)"
+                      + "    OR (SELECT count(*) FROM kameng.plugin_store"
+                      + "         WHERE plugin_id = ? AND "
+                      + LIVE
+                      + ") < ?"
+                      + " ON CONFLICT (tenant_id, plugin_id, key) DO UPDATE"
+                      + " SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at,"
+                      + "     updated_at = now()"
+                      + (replace
+                          ? ""
+                          : " WHERE kameng.plugin_store.expires_at IS NOT NULL"
+                              + "   AND kameng.plugin_store.expires_at <= now()"))) {
+            upsert.setObject(1, tenant.value());
+            upsert.setString(2, pluginId);
+            upsert.setString(3, key);
+            upsert.setString(4, value);
+            upsert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
+            upsert.setString(6, pluginId);
+            upsert.setString(7, key);
+            upsert.setString(8, pluginId);
+            upsert.setInt(9, MAX_KEYS);
+            if (upsert.executeUpdate() == 1) {
+              return true;
+            }
           }
+          if (!replace && exists(c, key)) {
+            return false;
+          }
+          throw new IllegalArgumentException(
+              "the store of " + pluginId + " holds " + MAX_KEYS + " keys, its limit");
         });
   }
 
+  private boolean exists(Connection c, String key) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT 1 FROM kameng.plugin_store WHERE plugin_id = ? AND key = ? AND " + LIVE)) {
+      select.setString(1, pluginId);
+      select.setString(2, key);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Expired rows of this scope are deleted on about one write in a hundred: reads never see them,
+   * and sweeping on every write would scan the scope each time.
+   */
+  private void purgeNowAndThen(Connection c) throws SQLException {
+    if (ThreadLocalRandom.current().nextInt(100) != 0) {
+      return;
+    }
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM kameng.plugin_store WHERE plugin_id = ? AND expires_at <= now()")) {
+      delete.setString(1, pluginId);
+      delete.executeUpdate();
+    }
+  }
+
+  private static Instant expiry(Duration keepFor) {
+    if (keepFor == null || keepFor.isNegative() || keepFor.isZero()) {
+      throw new IllegalArgumentException("keepFor must be a positive duration");
+    }
+    return Instant.now().plus(keepFor);
+  }
+
   private static void checkKey(String key) {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY || key.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a key is 1 to " + MAX_KEY + " characters, without NUL");
+    if (key == null
+        || key.isEmpty()
+        || key.length() > MAX_KEY
+        || key.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+      throw new IllegalArgumentException(
+          "a key is 1 to " + MAX_KEY + " characters, without control characters");
     }
   }
 

@@ -78,6 +78,54 @@ class PluginStoreTest {
     assertEquals(Optional.of("mine"), store.get("shared"));
   }
 
+  /** Runs SQL as the owner in this shop's scope: to age keys or fill the store fast. */
+  private void asOwner(String sql) throws Exception {
+    try (java.sql.Connection c = db.ownerDataSource().getConnection();
+        java.sql.Statement statement = c.createStatement()) {
+      statement.execute("SELECT set_config('app.tenant_id', '" + shop.value() + "', false)");
+      statement.execute(sql);
+    }
+  }
+
+  @Test
+  void anExpiredKeyReadsAsAbsentAndCanBeTakenAgain() throws Exception {
+    store.put("payment:1", "started", java.time.Duration.ofDays(30));
+    assertEquals(Optional.of("started"), store.get("payment:1"));
+    assertFalse(store.putIfAbsent("payment:1", "again", java.time.Duration.ofDays(30)));
+    asOwner(
+        "UPDATE kameng.plugin_store SET expires_at = now() - interval '1 second'"
+            + " WHERE key = 'payment:1'");
+    assertEquals(Optional.empty(), store.get("payment:1"));
+    assertFalse(store.compareAndSet("payment:1", "started", "x"));
+    assertTrue(store.putIfAbsent("payment:1", "again", java.time.Duration.ofDays(30)));
+    assertEquals(Optional.of("again"), store.get("payment:1"));
+    assertThrows(
+        IllegalArgumentException.class, () -> store.put("k", "v", java.time.Duration.ZERO));
+  }
+
+  @Test
+  void aScopeHoldsAtMostTheLimitOfLiveKeys() throws Exception {
+    asOwner(
+        "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value)"
+            + " SELECT '"
+            + shop.value()
+            + "', 'payment-sandbox', 'fill-' || n, 'x'"
+            + " FROM generate_series(1, "
+            + (PluginStore.MAX_KEYS - 1)
+            + ") n");
+    store.put("last", "fits");
+    assertThrows(IllegalArgumentException.class, () -> store.put("one-too-many", "x"));
+    assertThrows(IllegalArgumentException.class, () -> store.putIfAbsent("one-too-many", "x"));
+    // Replacing an existing key is always allowed, and an expired key frees its place.
+    store.put("last", "replaced");
+    asOwner(
+        "UPDATE kameng.plugin_store SET expires_at = now() - interval '1 second'"
+            + " WHERE key = 'fill-1'");
+    assertTrue(store.putIfAbsent("one-too-many", "now it fits"));
+    // Another plugin of the same shop has its own limit.
+    new PluginStore(tx, shop, "payment-epay").put("mine", "x");
+  }
+
   @Test
   void oversizedOrMalformedKeysAndValuesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> store.put("", "x"));
@@ -86,6 +134,7 @@ class PluginStoreTest {
         IllegalArgumentException.class,
         () -> store.put("k", "v".repeat(PluginStore.MAX_VALUE + 1)));
     assertThrows(IllegalArgumentException.class, () -> store.put("k", "a\0b"));
+    assertThrows(IllegalArgumentException.class, () -> store.put("line\nbreak", "x"));
     assertThrows(IllegalArgumentException.class, () -> new PluginStore(tx, shop, "Not A Plugin"));
   }
 }

@@ -23,12 +23,23 @@ final class NotifySender {
   private final SigningSecret secret;
   private final Clock clock;
   private final System.Logger logger;
+  private final boolean withhold;
 
   NotifySender(OutboundHttp http, SigningSecret secret, Clock clock, System.Logger logger) {
+    this(http, secret, clock, logger, false);
+  }
+
+  NotifySender(
+      OutboundHttp http,
+      SigningSecret secret,
+      Clock clock,
+      System.Logger logger,
+      boolean withhold) {
     this.http = http;
     this.secret = secret;
     this.clock = clock;
     this.logger = logger;
+    this.withhold = withhold;
   }
 
   /**
@@ -50,6 +61,13 @@ final class NotifySender {
 
   /** Sends the notify of a decided payment; never throws for a shop that cannot be reached. */
   Delivery send(StartedPayment payment, Decided decided) {
+    if (withhold) {
+      logger.log(
+          Level.INFO,
+          "sandbox notify for payment {0} withheld, as configured",
+          payment.reference());
+      return Delivery.NOT_SENT;
+    }
     NotifyMessage message = NotifyMessage.of(payment, decided, clock.instant().getEpochSecond());
     OutboundResponse response;
     try {

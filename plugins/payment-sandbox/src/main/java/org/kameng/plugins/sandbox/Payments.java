@@ -1,5 +1,6 @@
 package org.kameng.plugins.sandbox;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.kameng.plugin.api.host.KeyValueStore;
@@ -7,9 +8,13 @@ import org.kameng.plugin.api.host.KeyValueStore;
 /**
  * The sandbox's payments and decisions in the host's store. Every write is a put-if-absent, so
  * concurrent clicks and repeated starts on several server instances agree on one value. Keys are
- * never deleted: a decided payment must keep answering queries and refunds.
+ * kept for {@link #KEEP}, long enough for every query and refund of a test payment; then the host
+ * forgets them, so a sandbox used for load tests never fills its store.
  */
 final class Payments {
+
+  /** How long a sandbox payment, its decision and its refunds stay answerable. */
+  static final Duration KEEP = Duration.ofDays(90);
 
   private final KeyValueStore store;
 
@@ -25,7 +30,7 @@ final class Payments {
    */
   void open(StartedPayment payment) {
     String key = StartedPayment.key(payment.reference());
-    if (store.putIfAbsent(key, payment.encode())) {
+    if (store.putIfAbsent(key, payment.encode(), KEEP)) {
       return;
     }
     StartedPayment earlier = find(payment.reference()).orElseThrow(() -> vanished(key));
@@ -56,14 +61,14 @@ final class Payments {
    */
   Decided decide(String reference, Decided proposed) {
     String key = Decided.key(reference);
-    if (store.putIfAbsent(key, proposed.encode())) {
+    if (store.putIfAbsent(key, proposed.encode(), KEEP)) {
       return proposed;
     }
     return decision(reference).orElseThrow(() -> vanished(key));
   }
 
   private static IllegalStateException vanished(String key) {
-    // this plugin never deletes these keys
+    // this plugin never deletes these keys, and they outlive any payment that reads them
     return new IllegalStateException("store key " + key + " was refused but holds no value");
   }
 }

@@ -70,7 +70,7 @@ final class Refunds {
       updated.put(request.refundReference(), request.amount().minorUnits() + " " + refundId);
       String encoded = FormEncoding.encode(updated);
       if (stored.isEmpty()
-          ? store.putIfAbsent(key, encoded)
+          ? store.putIfAbsent(key, encoded, Payments.KEEP)
           : store.compareAndSet(key, stored.get(), encoded)) {
         return new RefundResult.Refunded(refundId);
       }

@@ -35,10 +35,19 @@ public final class SandboxChannel implements PaymentChannel, HostedPages {
   private final Refunds refunds;
 
   SandboxChannel(HostContext context, SigningSecret secret) {
+    this(context, secret, false);
+  }
+
+  /**
+   * @param withholdNotifies never send the notify, to show that the platform's status queries still
+   *     learn the decision
+   */
+  SandboxChannel(HostContext context, SigningSecret secret, boolean withholdNotifies) {
     this.context = context;
     this.clock = context.clock();
     this.payments = new Payments(context.store());
-    NotifySender sender = new NotifySender(context.http(), secret, clock, context.logger());
+    NotifySender sender =
+        new NotifySender(context.http(), secret, clock, context.logger(), withholdNotifies);
     this.checkout = new Checkout(payments, sender, clock);
     this.notifies = new NotifyVerifier(secret, clock);
     this.refunds = new Refunds(context.store(), payments);

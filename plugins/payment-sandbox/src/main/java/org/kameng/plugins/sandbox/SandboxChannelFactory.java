@@ -6,6 +6,7 @@ import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.config.ConfigField;
 import org.kameng.plugin.api.config.ConfigProblem;
 import org.kameng.plugin.api.config.ConfigSchema;
+import org.kameng.plugin.api.config.EnumOption;
 import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.extension.Capability;
@@ -29,6 +30,13 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
   /** The config field of the HMAC secret that signs notifies; the name is published. */
   static final String SIGNING_SECRET = "signingSecret";
 
+  /**
+   * The config field that says whether the checkout page sends its notify ({@code send}, the
+   * default) or withholds it ({@code withhold}), so a shop can see that a lost notify is still
+   * caught by the platform's status queries.
+   */
+  static final String NOTIFIES = "notifies";
+
   private static final PluginDescriptor DESCRIPTOR =
       PluginDescriptor.of(ID, LocalizedText.of("沙箱支付（仅供测试）", "Sandbox payments (test only)"))
           .withCapabilities(Capability.PAYMENT_QUERY, Capability.PAYMENT_REFUND);
@@ -42,7 +50,14 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
               FieldType.SECRET,
               LocalizedText.of(
                   "通知签名密钥（32–128 个可打印 ASCII 字符）",
-                  "Notify signing secret (32–128 printable ASCII characters)")));
+                  "Notify signing secret (32–128 printable ASCII characters)")),
+          ConfigField.choice(
+                  NOTIFIES,
+                  LocalizedText.of("支付结果通知", "Payment notifies"),
+                  EnumOption.of("send", "发送（正常）", "Send (normal)"),
+                  EnumOption.of("withhold", "不发送（模拟通知丢失）", "Withhold (simulate a lost notify)"))
+              .optional()
+              .withDefault("send"));
 
   /** Creates the factory; the host does this once when the plugin loads. */
   public SandboxChannelFactory() {}
@@ -77,6 +92,9 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
    */
   @Override
   public SandboxChannel create(TenantId tenant, PluginConfig config, HostContext context) {
-    return new SandboxChannel(context, new SigningSecret(config.find(SIGNING_SECRET).orElse(null)));
+    return new SandboxChannel(
+        context,
+        new SigningSecret(config.find(SIGNING_SECRET).orElse(null)),
+        config.find(NOTIFIES).orElse("send").equals("withhold"));
   }
 }

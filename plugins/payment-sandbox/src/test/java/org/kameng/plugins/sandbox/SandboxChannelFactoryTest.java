@@ -52,7 +52,11 @@ class SandboxChannelFactoryTest {
   @Test
   void asksForOneRequiredSecretLabelledInBothLanguages() {
     List<ConfigField> fields = factory.configSchema().fields();
-    assertEquals(1, fields.size());
+    assertEquals(2, fields.size());
+    ConfigField notifies = fields.get(1);
+    assertEquals("notifies", notifies.name());
+    assertFalse(notifies.required());
+    assertEquals("send", notifies.defaultValue().orElseThrow());
     ConfigField secret = fields.get(0);
     assertEquals("signingSecret", secret.name());
     assertEquals(FieldType.SECRET, secret.type());

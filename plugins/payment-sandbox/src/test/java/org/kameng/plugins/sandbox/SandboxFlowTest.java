@@ -55,6 +55,28 @@ class SandboxFlowTest {
   }
 
   @Test
+  void aChannelThatWithholdsNotifiesRecordsTheDecisionForQueriesAndSendsNothing() {
+    TestHost withholding =
+        new TestHost(
+            org.kameng.plugin.api.config.PluginConfig.of(
+                java.util.Map.of(
+                    SandboxChannelFactory.SIGNING_SECRET,
+                    TestHost.SECRET,
+                    SandboxChannelFactory.NOTIFIES,
+                    "withhold")));
+    SandboxChannel quiet = withholding.channel();
+    quiet.start(Requests.payment());
+    InboundReply paid = quiet.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
+    assertEquals(200, paid.status());
+    assertTrue(withholding.sent.isEmpty(), "a withheld notify must not be sent");
+    var found =
+        assertInstanceOf(
+            org.kameng.plugin.api.payment.PaymentLookup.Found.class,
+            quiet.query(Requests.REFERENCE));
+    assertEquals(org.kameng.plugin.api.payment.PaymentStatus.SUCCEEDED, found.outcome().status());
+  }
+
+  @Test
   void startPayShowsThePagePostsANotifyThatVerifies() {
     started();
     InboundReply page = channel.page(PAGE, Requests.get(PAGE));

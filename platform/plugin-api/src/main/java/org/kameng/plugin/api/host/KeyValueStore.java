@@ -1,5 +1,6 @@
 package org.kameng.plugin.api.host;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Optional;
  * write values that are correct either way or use {@link #compareAndSet} to detect races.
  *
  * <p><b>Limits.</b> Keys are 1 to 200 characters without control characters; values at most 64 KiB
- * of text; at most 10,000 keys per scope unless the operator set another limit. Exceeding a limit
- * throws {@link IllegalArgumentException}. Values are stored in plain text: never put a secret here
- * that the tenant did not enter as configuration.
+ * of text; at most 10,000 live keys per scope unless the operator set another limit. Exceeding a
+ * limit throws {@link IllegalArgumentException}. Values are stored in plain text: never put a
+ * secret here that the tenant did not enter as configuration.
  *
  * <p><b>Threads and failures.</b> Thread-safe; methods block. When the store cannot be reached they
  * throw {@link IllegalStateException}, which fails the plugin's current call like any other
@@ -30,6 +31,25 @@ public interface KeyValueStore {
 
   /** Stores a value, replacing any previous one. */
   void put(String key, String value);
+
+  /**
+   * Stores a value that the host forgets after {@code keepFor}: state tied to one payment or one
+   * order, which would otherwise pile up against the key limit. An expired key reads as absent and
+   * does not count against the limit. A host without expiry keeps the value like {@link #put}.
+   *
+   * @param keepFor how long the value must stay readable, positive
+   */
+  default void put(String key, String value, Duration keepFor) {
+    put(key, value);
+  }
+
+  /**
+   * {@link #putIfAbsent(String, String)} for a value the host forgets after {@code keepFor}; a key
+   * whose value expired counts as absent.
+   */
+  default boolean putIfAbsent(String key, String value, Duration keepFor) {
+    return putIfAbsent(key, value);
+  }
 
   /**
    * Stores a value only if the key has none.
