@@ -25,7 +25,7 @@ import org.kameng.plugin.api.payment.PaymentStatus;
  */
 class EpayNotifyMatrixTest {
 
-  private final EpayChannel channel = TestHost.channel(Map.of());
+  private final EpayChannel channel = TestMerchant.channel(Map.of());
 
   /** The genuine notify: a literal signature from {@link EpaySignatureTest}'s md5sum vector. */
   private static Map<String, String> genuine() {
@@ -74,7 +74,7 @@ class EpayNotifyMatrixTest {
 
   @Test
   void tamperingWithTheStatusBreaksTheSignature() {
-    Map<String, String> pending = Notifies.signed(Notifies.paid(), TestHost.KEY);
+    Map<String, String> pending = Notifies.signed(Notifies.paid(), TestMerchant.KEY);
     pending.put("trade_status", "WAIT_BUYER_PAY");
     rejected(Notifies.get(pending));
   }
@@ -103,7 +103,7 @@ class EpayNotifyMatrixTest {
   void anotherPidIsRejectedEvenWhenSignedWithThisKey() {
     Map<String, String> fields = Notifies.paid();
     fields.put("pid", "1002");
-    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals("pid is not this channel's merchant", rejected.reason());
   }
 
@@ -150,7 +150,7 @@ class EpayNotifyMatrixTest {
   void aMissingFieldIsRejectedEvenWhenTheRestIsSigned(String field) {
     Map<String, String> fields = Notifies.paid();
     fields.remove(field);
-    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(field + " is missing", rejected.reason());
   }
 
@@ -159,7 +159,7 @@ class EpayNotifyMatrixTest {
   void anAmountThatIsNotExactYuanIsRejectedEvenWhenSigned(String money) {
     Map<String, String> fields = Notifies.paid();
     fields.put("money", money);
-    rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
   }
 
   @Test
@@ -167,7 +167,7 @@ class EpayNotifyMatrixTest {
     // amount ±0.01 against the order: the signature holds, so the channel reports it unchanged
     Map<String, String> fields = Notifies.paid();
     fields.put("money", "99.99");
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(Money.of(9999, "CNY"), outcome.amount());
   }
 
@@ -175,7 +175,7 @@ class EpayNotifyMatrixTest {
   void anotherOrdersNotifyIsReportedWithItsOwnReferenceForTheKernelToRefuse() {
     Map<String, String> fields = Notifies.paid();
     fields.put("out_trade_no", "another-payment");
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals("another-payment", outcome.paymentReference());
   }
 
@@ -184,7 +184,7 @@ class EpayNotifyMatrixTest {
   void onlyTradeSuccessSucceedsEverythingElseIsPendingUnderItsOwnEventId(String status) {
     Map<String, String> fields = Notifies.paid();
     fields.put("trade_status", status);
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(PaymentStatus.PENDING, outcome.status());
     // a pending event must not swallow the later success of the same trade_no
     assertEquals("2026112210150012345:PENDING", outcome.providerEventId());
@@ -209,6 +209,7 @@ class EpayNotifyMatrixTest {
   @Test
   void rejectionReasonsNeverContainTheKeyOrTheSignature() {
     Rejected rejected = rejected(Notifies.get(Notifies.signed(Notifies.paid(), "wrong-key")));
-    assertTrue(!rejected.reason().contains(TestHost.KEY) && !rejected.reason().contains("b9666"));
+    assertTrue(
+        !rejected.reason().contains(TestMerchant.KEY) && !rejected.reason().contains("b9666"));
   }
 }
