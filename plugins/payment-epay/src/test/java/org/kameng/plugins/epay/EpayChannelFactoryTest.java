@@ -22,7 +22,7 @@ class EpayChannelFactoryTest {
   private final EpayChannelFactory factory = new EpayChannelFactory();
 
   private List<ConfigProblem> problems(Map<String, String> overrides) {
-    PluginConfig config = TestHost.config(overrides);
+    PluginConfig config = TestMerchant.config(overrides);
     Map<String, String> values = new HashMap<>();
     config.names().forEach(name -> values.put(name, config.string(name)));
     // as the host does it: the schema first, the plugin's own checks only when the schema passes
@@ -84,7 +84,7 @@ class EpayChannelFactoryTest {
     assertEquals(List.of("merchantKey"), fields(problems(Map.of("merchantKey", ""))));
     assertEquals(
         List.of("merchantKey"),
-        fields(factory.validate(TestHost.config(Map.of("merchantKey", "")))));
+        fields(factory.validate(TestMerchant.config(Map.of("merchantKey", "")))));
   }
 
   @Test
@@ -116,21 +116,21 @@ class EpayChannelFactoryTest {
 
   @Test
   void createRefusesAConfigurationThatSlippedPastValidation() {
-    PluginConfig weak = TestHost.config(Map.of("merchantKey", "123456"));
+    PluginConfig weak = TestMerchant.config(Map.of("merchantKey", "123456"));
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class,
-            () -> factory.create(TestHost.TENANT, weak, new TestHost(weak)));
+            () -> factory.create(TestMerchant.TENANT, weak, TestMerchant.host(weak)));
     assertTrue(refused.getMessage().contains("merchantKey"));
     assertFalse(refused.getMessage().contains("123456"));
-    PluginConfig noKey = TestHost.config(Map.of("merchantKey", ""));
+    PluginConfig noKey = TestMerchant.config(Map.of("merchantKey", ""));
     assertThrows(
         IllegalArgumentException.class,
-        () -> factory.create(TestHost.TENANT, noKey, new TestHost(noKey)));
+        () -> factory.create(TestMerchant.TENANT, noKey, TestMerchant.host(noKey)));
   }
 
   @Test
   void theChannelNeverShowsItsKey() {
-    assertFalse(TestHost.channel(Map.of()).toString().contains(TestHost.KEY));
+    assertFalse(TestMerchant.channel(Map.of()).toString().contains(TestMerchant.KEY));
   }
 }

@@ -18,14 +18,15 @@ import org.kameng.plugin.api.payment.PaymentOutcome;
 import org.kameng.plugin.api.payment.PaymentStatus;
 
 /**
- * The forged-notify matrix of the plugin system issue, as a plain test until the plugin-testkit
- * runs a shared one. What the kernel checks (binding to the payment, amount and currency against
- * the order, duplicate event ids) is not this channel's job; those rows appear here only as "the
- * channel reports the value as sent".
+ * The EPay rows of the forged-notify matrix: what {@link EpayChannelContractTest} (the contract
+ * every channel passes) does not cover, because it is EPay's protocol or stricter than the contract
+ * asks. What the kernel checks (binding to the payment, amount and currency against the order,
+ * duplicate event ids) is not this channel's job; those rows appear here only as "the channel
+ * reports the value as sent".
  */
 class EpayNotifyMatrixTest {
 
-  private final EpayChannel channel = TestHost.channel(Map.of());
+  private final EpayChannel channel = TestMerchant.channel(Map.of());
 
   /** The genuine notify: a literal signature from {@link EpaySignatureTest}'s md5sum vector. */
   private static Map<String, String> genuine() {
@@ -50,33 +51,8 @@ class EpayNotifyMatrixTest {
   }
 
   @Test
-  void aGenuineGetNotifyIsParsedAsTheGatewayStatedIt() {
-    PaymentOutcome outcome = verified(Notifies.get(genuine()));
-    assertEquals(Notifies.REFERENCE, outcome.paymentReference());
-    assertEquals(PaymentStatus.SUCCEEDED, outcome.status());
-    assertEquals(Money.of(10000, "CNY"), outcome.amount());
-    assertEquals("2026112210150012345", outcome.providerReference());
-    assertEquals("2026112210150012345:SUCCEEDED", outcome.providerEventId());
-  }
-
-  @Test
   void aGenuinePostFormNotifyIsAccepted() {
     assertEquals(PaymentStatus.SUCCEEDED, verified(Notifies.post(Map.of(), genuine())).status());
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"pid", "trade_no", "out_trade_no", "type", "name", "money", "param"})
-  void tamperingWithAnySignedFieldBreaksTheSignature(String field) {
-    Map<String, String> forged = genuine();
-    forged.put(field, field.equals("money") ? "0.01" : forged.get(field) + "1");
-    assertEquals("signature does not verify", rejected(Notifies.get(forged)).reason());
-  }
-
-  @Test
-  void tamperingWithTheStatusBreaksTheSignature() {
-    Map<String, String> pending = Notifies.signed(Notifies.paid(), TestHost.KEY);
-    pending.put("trade_status", "WAIT_BUYER_PAY");
-    rejected(Notifies.get(pending));
   }
 
   @Test
@@ -87,23 +63,18 @@ class EpayNotifyMatrixTest {
     rejected(Notifies.get(forged));
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "",
-        "123456",
-        "e10adc3949ba59abbe56e057f20f883e",
-        "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeV"
-      })
-  void aNotifySignedWithAnEmptyPlaceholderOrOtherMerchantsKeyIsRejected(String key) {
-    rejected(Notifies.get(Notifies.signed(Notifies.paid(), key)));
+  @Test
+  void aNotifySignedWithAnEmptyKeyIsRejected() {
+    // the contract signs with placeholder and other merchants' keys; an empty one it cannot
+    // express as configuration
+    rejected(Notifies.get(Notifies.signed(Notifies.paid(), "")));
   }
 
   @Test
   void anotherPidIsRejectedEvenWhenSignedWithThisKey() {
     Map<String, String> fields = Notifies.paid();
     fields.put("pid", "1002");
-    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals("pid is not this channel's merchant", rejected.reason());
   }
 
@@ -136,21 +107,12 @@ class EpayNotifyMatrixTest {
     rejected(Notifies.post(Map.of("money", "0.01"), genuine()));
   }
 
-  @Test
-  void aMissingSignIsRejected() {
-    Map<String, String> fields = genuine();
-    fields.remove("sign");
-    assertEquals("sign is missing", rejected(Notifies.get(fields)).reason());
-    fields.put("sign", "");
-    assertEquals("sign is missing", rejected(Notifies.get(fields)).reason());
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"pid", "trade_no", "out_trade_no", "money", "trade_status"})
   void aMissingFieldIsRejectedEvenWhenTheRestIsSigned(String field) {
     Map<String, String> fields = Notifies.paid();
     fields.remove(field);
-    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    Rejected rejected = rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(field + " is missing", rejected.reason());
   }
 
@@ -159,7 +121,7 @@ class EpayNotifyMatrixTest {
   void anAmountThatIsNotExactYuanIsRejectedEvenWhenSigned(String money) {
     Map<String, String> fields = Notifies.paid();
     fields.put("money", money);
-    rejected(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    rejected(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
   }
 
   @Test
@@ -167,16 +129,8 @@ class EpayNotifyMatrixTest {
     // amount ±0.01 against the order: the signature holds, so the channel reports it unchanged
     Map<String, String> fields = Notifies.paid();
     fields.put("money", "99.99");
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(Money.of(9999, "CNY"), outcome.amount());
-  }
-
-  @Test
-  void anotherOrdersNotifyIsReportedWithItsOwnReferenceForTheKernelToRefuse() {
-    Map<String, String> fields = Notifies.paid();
-    fields.put("out_trade_no", "another-payment");
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
-    assertEquals("another-payment", outcome.paymentReference());
   }
 
   @ParameterizedTest
@@ -184,18 +138,10 @@ class EpayNotifyMatrixTest {
   void onlyTradeSuccessSucceedsEverythingElseIsPendingUnderItsOwnEventId(String status) {
     Map<String, String> fields = Notifies.paid();
     fields.put("trade_status", status);
-    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestHost.KEY)));
+    PaymentOutcome outcome = verified(Notifies.get(Notifies.signed(fields, TestMerchant.KEY)));
     assertEquals(PaymentStatus.PENDING, outcome.status());
     // a pending event must not swallow the later success of the same trade_no
     assertEquals("2026112210150012345:PENDING", outcome.providerEventId());
-  }
-
-  @Test
-  void replayIsVerifiedAgainIdenticallyAndTheKernelDedupesByEventId() {
-    // verification is pure: the same notify gives the same outcome and event id every time; the
-    // kernel records the event id once and treats the replay as a duplicate
-    InboundRequest notify = Notifies.get(genuine());
-    assertEquals(verified(notify), verified(notify));
   }
 
   @Test
@@ -209,6 +155,7 @@ class EpayNotifyMatrixTest {
   @Test
   void rejectionReasonsNeverContainTheKeyOrTheSignature() {
     Rejected rejected = rejected(Notifies.get(Notifies.signed(Notifies.paid(), "wrong-key")));
-    assertTrue(!rejected.reason().contains(TestHost.KEY) && !rejected.reason().contains("b9666"));
+    assertTrue(
+        !rejected.reason().contains(TestMerchant.KEY) && !rejected.reason().contains("b9666"));
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class EpaySignatureTest {
 
-  private static final EpaySignature SIGNATURE = new EpaySignature(TestHost.KEY);
+  private static final EpaySignature SIGNATURE = new EpaySignature(TestMerchant.KEY);
 
   @Test
   void matchesThePublishedWalkthroughOfTheSortedMd5Scheme() {
@@ -76,14 +76,15 @@ class EpaySignatureTest {
   @Test
   void signsANotifyWithChineseTextAsUtf8AndSkipsEmptyValues() {
     // md5sum of 'money=100.00&name=Steam 充值卡 100元&out_trade_no=0f3a9c2b7d4e4a1f9b6c8d2e1a3f5b7c
-    // &pid=1001&trade_no=2026112210150012345&trade_status=TRADE_SUCCESS&type=alipay' + TestHost.KEY
-    // (one line, UTF-8); param is empty and sign_type is excluded, so neither appears.
+    // &pid=1001&trade_no=2026112210150012345&trade_status=TRADE_SUCCESS&type=alipay'
+    // + TestMerchant.KEY (one line, UTF-8); param is empty and sign_type is excluded, so neither
+    // appears.
     assertEquals("b966604e26cd32cae640e50bda1d8134", SIGNATURE.sign(Notifies.paid()));
   }
 
   @Test
   void sortsByAsciiSoUpperCaseAndUnderscoreComeBeforeLowerCase() {
-    // md5sum of 'B=2&Z=3&_x=4&a=1' + TestHost.KEY: ca2f628e5d07796a6bc44c1e856fb86d
+    // md5sum of 'B=2&Z=3&_x=4&a=1' + TestMerchant.KEY: ca2f628e5d07796a6bc44c1e856fb86d
     Map<String, String> fields = Map.of("a", "1", "_x", "4", "Z", "3", "B", "2");
     assertEquals("B=2&Z=3&_x=4&a=1", EpaySignature.canonical(fields));
     assertEquals("ca2f628e5d07796a6bc44c1e856fb86d", SIGNATURE.sign(fields));
@@ -113,6 +114,6 @@ class EpaySignatureTest {
   void refusesABlankKeyAndNeverShowsTheKey() {
     assertThrows(IllegalArgumentException.class, () -> new EpaySignature(""));
     assertThrows(IllegalArgumentException.class, () -> new EpaySignature("  "));
-    assertFalse(SIGNATURE.toString().contains(TestHost.KEY));
+    assertFalse(SIGNATURE.toString().contains(TestMerchant.KEY));
   }
 }

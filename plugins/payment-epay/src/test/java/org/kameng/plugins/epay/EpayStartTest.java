@@ -38,7 +38,7 @@ class EpayStartTest {
   @Test
   void pageModePostsACorrectlySignedFormToSubmitPhp() {
     EpayChannel channel =
-        TestHost.channel(
+        TestMerchant.channel(
             Map.of(
                 "gatewayUrl", "https://pay.gateway.example/epay",
                 "paymentType", "wxpay",
@@ -65,7 +65,7 @@ class EpayStartTest {
     assertEquals("MD5", form.fields().get("sign_type"));
     // md5sum of 'money=12.30&name=Steam 100&notify_url=https://demo.shop.example/api/notify/
     // payment/t/c/p&out_trade_no=0f3a9c2b7d4e4a1f9b6c8d2e1a3f5b7c&pid=1001&return_url=
-    // https://demo.shop.example/orders/return&sitename=Demo 卡盟&type=wxpay' + TestHost.KEY
+    // https://demo.shop.example/orders/return&sitename=Demo 卡盟&type=wxpay' + TestMerchant.KEY
     // (one line, UTF-8)
     assertEquals("d69e42501226fb61d068c6bdc3f79883", form.fields().get("sign"));
   }
@@ -73,19 +73,20 @@ class EpayStartTest {
   @Test
   void theFormsSignatureIsWhatAGatewayRecomputes() {
     AutoSubmitForm form =
-        (AutoSubmitForm) TestHost.channel(Map.of()).start(request(Money.of(1, "CNY")));
+        (AutoSubmitForm) TestMerchant.channel(Map.of()).start(request(Money.of(1, "CNY")));
     assertEquals("0.01", form.fields().get("money"));
     assertEquals(
-        Notifies.signed(form.fields(), TestHost.KEY).get("sign"), form.fields().get("sign"));
+        Notifies.signed(form.fields(), TestMerchant.KEY).get("sign"), form.fields().get("sign"));
     assertTrue(!form.fields().containsKey("sitename"), "no empty sitename is sent");
   }
 
   @Test
   void redirectModeCarriesTheSameSignedFieldsInTheQuery() {
-    EpayChannel channel = TestHost.channel(Map.of("mode", "redirect", "siteName", "Demo 卡盟"));
+    EpayChannel channel = TestMerchant.channel(Map.of("mode", "redirect", "siteName", "Demo 卡盟"));
     AutoSubmitForm form =
         (AutoSubmitForm)
-            TestHost.channel(Map.of("siteName", "Demo 卡盟")).start(request(Money.of(1230, "CNY")));
+            TestMerchant.channel(Map.of("siteName", "Demo 卡盟"))
+                .start(request(Money.of(1230, "CNY")));
     PaymentStart.Redirect redirect =
         assertInstanceOf(
             PaymentStart.Redirect.class, channel.start(request(Money.of(1230, "CNY"))));
@@ -105,7 +106,7 @@ class EpayStartTest {
 
   @Test
   void anythingButCnyIsRefusedWithAClearMessage() {
-    EpayChannel channel = TestHost.channel(Map.of());
+    EpayChannel channel = TestMerchant.channel(Map.of());
     IllegalStateException refused =
         assertThrows(
             IllegalStateException.class, () -> channel.start(request(Money.of(1230, "USD"))));

@@ -26,7 +26,7 @@ final class Notifies {
   /** A genuine TRADE_SUCCESS notify's fields, without the signature. */
   static Map<String, String> paid() {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("pid", TestHost.PID);
+    fields.put("pid", TestMerchant.PID);
     fields.put("trade_no", "2026112210150012345");
     fields.put("out_trade_no", REFERENCE);
     fields.put("type", "alipay");
