@@ -11,16 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.ShopSignup;
 import org.kameng.kernel.tenant.SlugTakenException;
-import org.kameng.kernel.text.PlainText;
 import org.kameng.plugin.api.TenantId;
+import org.kameng.server.identity.Credentials;
 import org.kameng.server.throttle.Throttle;
 
 /**
@@ -30,8 +28,6 @@ import org.kameng.server.throttle.Throttle;
 @Path("/public/signup")
 @RequestScoped
 public class SignupResource {
-
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
   @Inject KeycloakAdmin keycloak;
   @Inject Transactions transactions;
@@ -54,8 +50,8 @@ public class SignupResource {
       throw new BadRequestException("A JSON body is required.");
     }
     String slug = ShopSignup.checkShop(body.shopName(), body.slug());
-    String email = checkEmail(body.email());
-    checkPassword(body.password());
+    String email = Credentials.email(body.email());
+    Credentials.password(body.password());
     // Counted once the request could create an account: that is what must not happen en masse.
     if (!throttle.allow(new Throttle.Budget("signup-ip:" + request.getRemoteAddr(), 10))) {
       return Response.status(429).build();
@@ -65,7 +61,7 @@ public class SignupResource {
     }
     String userId =
         keycloak
-            .createUser(email, body.shopName().strip(), body.password())
+            .createUser(email, body.shopName().strip(), "Owner", body.password())
             .orElseThrow(
                 () -> new InvalidSignupException("email", "an account with this email exists"));
     String organizationId = null;
@@ -89,30 +85,6 @@ public class SignupResource {
       }
       keycloak.deleteQuietly("/users/" + userId);
       throw e;
-    }
-  }
-
-  private static String checkEmail(String email) {
-    String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (normalised.length() > 254
-        || !PlainText.isSingleLine(normalised)
-        || !EMAIL.matcher(normalised).matches()) {
-      throw new InvalidSignupException("email", "a valid email address is required");
-    }
-    return normalised;
-  }
-
-  private static void checkPassword(String password) {
-    boolean strong =
-        password != null
-            && password.length() >= 10
-            && password.length() <= 128
-            && password.chars().anyMatch(Character::isLetter)
-            && password.chars().anyMatch(Character::isDigit)
-            && PlainText.isSingleLine(password);
-    if (!strong) {
-      throw new InvalidSignupException(
-          "password", "at least 10 characters, with letters and digits");
     }
   }
 }
