@@ -30,6 +30,8 @@ import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.Invitations;
+import org.kameng.kernel.tenant.QuotaExceededException;
+import org.kameng.kernel.tenant.ShopPlan;
 import org.kameng.server.identity.Credentials;
 import org.kameng.server.signup.KeycloakAdmin;
 
@@ -108,6 +110,7 @@ public class MembersResource {
     String email = Credentials.email(body.email());
     ShopRole role = role(body.role());
     String org = organization();
+    requireRoomForStaff(owner, org);
     Optional<String> existing = keycloak.userIdByEmail(email);
     if (existing.isPresent()) {
       keycloak.setMember(org, existing.get(), role == ShopRole.OWNER);
@@ -198,6 +201,19 @@ public class MembersResource {
                     u.name(),
                     owners.contains(u.id()) ? ShopRole.OWNER : ShopRole.STAFF))
         .orElseThrow(() -> new NotFoundException("No such member of this shop."));
+  }
+
+  /** Members and open invitations count against the plan's staff limit. */
+  private void requireRoomForStaff(ShopAccess.Member owner, String org) {
+    Optional<Integer> max = transactions.platform(c -> ShopPlan.maxStaff(c, owner.tenant()));
+    if (max.isEmpty()) {
+      return;
+    }
+    int pending = transactions.inTenant(owner.tenant(), Invitations::pending).size();
+    if (keycloak.members(org).size() + pending >= max.get()) {
+      throw new QuotaExceededException(
+          "the shop's plan allows " + max.get() + " members, invitations included");
+    }
   }
 
   private void requireAnotherOwner(String org, String userId) {

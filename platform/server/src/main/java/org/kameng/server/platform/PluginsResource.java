@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kameng.kernel.audit.PlatformAudit;
+import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.Roles;
@@ -79,6 +81,7 @@ public class PluginsResource {
   public Response install(InputStream archive) throws IOException {
     String id = plugins.install(archive, actor());
     PluginRegistry.Entry entry = entry(id);
+    audit("plugin.install", id, entry.version());
     return Response.status(Response.Status.CREATED).entity(entry).build();
   }
 
@@ -102,7 +105,21 @@ public class PluginsResource {
             .platform(c -> PluginRegistry.setDisabled(c, pluginId, disabled, actor()))
             .orElseThrow(() -> new NotFoundException("No such plugin."));
     plugins.refreshDisabled();
+    audit(disabled ? "plugin.disable" : "plugin.enable", pluginId, entry.version());
     return entry;
+  }
+
+  private void audit(String action, String pluginId, String version) {
+    transactions.platform(
+        c -> {
+          PlatformAudit.record(
+              c,
+              "platform:" + actor(),
+              action,
+              "plugin:" + pluginId,
+              new FlatJson().put("version", version).toString());
+          return null;
+        });
   }
 
   private PluginRegistry.Entry entry(String pluginId) {

@@ -15,8 +15,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.PlatformSettings;
 import org.kameng.kernel.tenant.ShopSignup;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.kernel.tenant.TenantStatus;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.server.identity.Credentials;
 import org.kameng.server.throttle.Throttle;
@@ -38,8 +40,8 @@ public class SignupResource {
   /** What a reseller signs up with. */
   public record SignupBody(String shopName, String slug, String email, String password) {}
 
-  /** The new shop. */
-  public record ShopOpened(String slug, String tenantId) {}
+  /** The new shop; {@code status} is PENDING while the platform approves sign-ups. */
+  public record ShopOpened(String slug, String tenantId, String status) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +66,8 @@ public class SignupResource {
             .createUser(email, body.shopName().strip(), "Owner", body.password())
             .orElseThrow(
                 () -> new InvalidSignupException("email", "an account with this email exists"));
+    // A platform setting: when on, new shops wait for a platform admin before they take orders.
+    boolean approval = transactions.platform(c -> PlatformSettings.read(c).signupApproval());
     String organizationId = null;
     try {
       organizationId = keycloak.createOrganization(slug, body.shopName().strip());
@@ -72,11 +76,20 @@ public class SignupResource {
       transactions.inTenant(
           tenant,
           c -> {
-            ShopSignup.open(c, tenant, slug, body.shopName());
+            ShopSignup.open(
+                c,
+                tenant,
+                slug,
+                body.shopName(),
+                approval ? TenantStatus.PENDING : TenantStatus.ACTIVE);
             return null;
           });
       return Response.status(Response.Status.CREATED)
-          .entity(new ShopOpened(slug, tenant.toString()))
+          .entity(
+              new ShopOpened(
+                  slug,
+                  tenant.toString(),
+                  (approval ? TenantStatus.PENDING : TenantStatus.ACTIVE).name()))
           .build();
     } catch (RuntimeException e) {
       // Undo in reverse: nothing half-created may remain (an account without a shop, say).
