@@ -107,7 +107,6 @@ public class ChannelsAdminResource {
   @Operation(summary = "The payment channels this platform offers, with their settings forms")
   @Extension(name = "x-kameng-role", value = "OWNER")
   public List<ChannelType> types() {
-    access.require(slug, ShopRole.OWNER);
     List<ChannelType> types = new java.util.ArrayList<>();
     types.add(
         new ChannelType(
@@ -116,7 +115,8 @@ public class ChannelsAdminResource {
             null,
             Set.of(),
             List.of()));
-    for (var loaded : channels.installed()) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    for (var loaded : channels.offered(owner.tenant())) {
       var factory = loaded.factory();
       types.add(
           new ChannelType(
@@ -166,7 +166,7 @@ public class ChannelsAdminResource {
       throw new InvalidChannelException("channel", "is required");
     }
     Map<String, String> values = nonNull(body.values());
-    channels.validate(body.channel(), values);
+    channels.validate(body.channel(), values, owner.tenant());
     Split split = split(body.channel(), values);
     ChannelSettings created =
         transactions.inTenant(
@@ -224,7 +224,7 @@ public class ChannelsAdminResource {
                     });
           }
           // The whole configuration is checked as it will be, stored secrets included.
-          channels.validate(current.channel(), merged);
+          channels.validate(current.channel(), merged, owner.tenant());
           Map<String, String> settings = new TreeMap<>(merged);
           settings.keySet().removeAll(secretNames);
           ChannelChange change =
