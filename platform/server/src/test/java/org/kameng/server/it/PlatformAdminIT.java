@@ -101,6 +101,31 @@ class PlatformAdminIT {
   }
 
   @Test
+  void paymentOutcomesAcrossShopsAreCountedPerChannel() throws Exception {
+    FreshShop shop = FreshShop.selling("health", "1.00", 2);
+    String sandbox =
+        shop.addChannel(
+            "payment-sandbox",
+            "Sandbox",
+            Map.of("signingSecret", "health-it-9f86d081884c7d659a2feaa0c55ad015a3"));
+    String page = shop.order(sandbox).getString("payment.action.url");
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("decision", "fail")
+        .post(page)
+        .then()
+        .statusCode(200);
+    asAdmin()
+        .get("/api/platform/health/payments?hours=1")
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.channel == 'payment-sandbox' }.failed",
+            org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    asAdmin().get("/api/platform/health/payments?hours=0").then().statusCode(400);
+  }
+
+  @Test
   void aShopsPlanLimitsProductsAndMembers() throws Exception {
     FreshShop shop = FreshShop.selling("plan", "1.00", 0);
     String plan = "/api/platform/tenants/" + shop.tenantId + "/plan";
