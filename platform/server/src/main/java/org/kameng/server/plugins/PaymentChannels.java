@@ -178,10 +178,11 @@ public class PaymentChannels {
       throw new InvalidChannelException(
           "channel", "this payment channel is not available to this shop");
     }
-    validate(channelId, values);
+    validate(channelId, values, "validate/" + tenant.value() + "/" + channelId);
   }
 
-  private void validate(String channelId, Map<String, String> values) {
+  // The circuit is per shop: one shop's failing checks must not pause everybody's settings form.
+  private void validate(String channelId, Map<String, String> values, String circuit) {
     if (ConfirmManualPayment.CHANNEL.equals(channelId)) {
       if (!values.isEmpty()) {
         throw new InvalidChannelException("settings", "the manual channel has no settings");
@@ -202,7 +203,7 @@ public class PaymentChannels {
       problems.addAll(
           calls.call(
               channelId,
-              "validate/" + channelId,
+              circuit,
               channelId + " settings check",
               SETUP_LIMIT,
               () -> factory.factory().validate(PluginConfig.of(values))));
