@@ -23,6 +23,7 @@ import org.kameng.kernel.domain.DomainStatus;
 import org.kameng.kernel.domain.ShopDomain;
 import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.server.domains.DnsTxtCheck;
 import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.domains.HttpTokenCheck;
 import org.kameng.server.domains.VerificationOutcome;
@@ -41,6 +42,7 @@ public class DomainsAdminResource {
   @Inject ShopAccess access;
   @Inject Transactions transactions;
   @Inject HttpTokenCheck httpCheck;
+  @Inject DnsTxtCheck dnsCheck;
 
   @Inject
   @ConfigProperty(name = "kameng.platform.domain")
@@ -52,8 +54,12 @@ public class DomainsAdminResource {
   /** A domain to add. */
   public record NewDomain(String domain) {}
 
-  /** Where and what to publish to prove control of the domain. */
-  public record Proof(String httpUrl, String httpBody) {}
+  /**
+   * Where and what to publish to prove control of the domain: either the file at {@code httpUrl}
+   * with the body {@code httpBody}, or a TXT record named {@code txtName} with the value {@code
+   * txtValue}.
+   */
+  public record Proof(String httpUrl, String httpBody, String txtName, String txtValue) {}
 
   /** One of the shop's domains. */
   public record DomainView(
@@ -106,8 +112,9 @@ public class DomainsAdminResource {
   @Path("/{domain}/verify")
   @Operation(
       summary =
-          "Check now that the domain serves the shop's token; on success it serves the shop."
-              + " A failed check answers 422 saying why")
+          "Check now for the shop's token in the domain's TXT record or at its HTTP verification"
+              + " path; on success the domain serves the shop. A failed check answers 422 saying"
+              + " why")
   public DomainView verify(@PathParam("domain") String domain) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     ShopDomain pending =
@@ -117,11 +124,15 @@ public class DomainsAdminResource {
     if (pending.status() == DomainStatus.VERIFIED) {
       return view(pending);
     }
-    // The network check runs outside any transaction: it may take seconds, and a transaction the
-    // kernel retries must not repeat outside effects.
-    VerificationOutcome outcome = httpCheck.check(pending.host(), pending.verificationToken());
-    if (!outcome.verified()) {
-      throw new DomainNotVerifiedException(outcome);
+    // The checks run outside any transaction: they may take seconds, and a transaction the
+    // kernel retries must not repeat outside effects. DNS first: it touches no web server.
+    String host = pending.host();
+    VerificationOutcome dns = dnsCheck.check(host, pending.verificationToken());
+    if (!dns.verified()) {
+      VerificationOutcome http = httpCheck.check(host, pending.verificationToken());
+      if (!http.verified()) {
+        throw new DomainNotVerifiedException(http, dns);
+      }
     }
     return transactions
         .inTenant(
@@ -138,7 +149,11 @@ public class DomainsAdminResource {
         d.host(),
         d.status(),
         d.verificationToken(),
-        new Proof("http://" + d.host() + HttpTokenCheck.PATH, d.verificationToken()),
+        new Proof(
+            "http://" + d.host() + HttpTokenCheck.PATH,
+            d.verificationToken(),
+            DnsTxtCheck.PREFIX + d.host(),
+            d.verificationToken()),
         d.createdAt(),
         d.verifiedAt());
   }

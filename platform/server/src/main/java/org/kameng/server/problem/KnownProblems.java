@@ -92,16 +92,18 @@ final class KnownProblems {
                 e.getMessage(),
                 List.of(new Problem.FieldError("domain", e.getMessage()))));
     // The request was fine; the domain does not prove control yet. The detail says why in words,
-    // the type says it in a form a client can branch on.
+    // the type names the HTTP check's reason (the one about addresses) for a client to branch on.
     add(
         DomainNotVerifiedException.class,
         e ->
             new Problem(
-                "urn:kameng:problem:domain-not-verified:" + e.outcome().reason().name(),
+                "urn:kameng:problem:domain-not-verified:" + e.http().reason().name(),
                 "Domain not verified",
                 422,
                 e.getMessage(),
-                List.of(new Problem.FieldError("domain", e.getMessage()))));
+                List.of(
+                    new Problem.FieldError("domain", e.http().message()),
+                    new Problem.FieldError("domain", e.dns().message()))));
     add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
     add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));
