@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
@@ -21,13 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kameng.server.domains.FakeDns;
 
 /**
  * Custom domains through the real sign-up, the real Keycloak and the real server: a domain is added
- * pending and serves nothing; verification never reaches internal addresses and says why it failed;
- * a verified domain serves its shop, and only that shop; another shop's owner finds none of it.
+ * pending and serves nothing; a TXT record with the token verifies it; verification never reaches
+ * internal addresses and says why it failed; a verified domain serves its shop, and only that shop;
+ * another shop's owner finds none of it.
  */
 class CustomDomainIT {
 
@@ -39,11 +43,49 @@ class CustomDomainIT {
 
   private static FreshShop mine;
   private static FreshShop theirs;
+  private static FakeDns dns;
 
   @BeforeAll
-  static void twoShops() throws Exception {
+  static void twoShopsAndADnsServer() throws Exception {
+    // The server under test asks this DNS server for TXT records (pom.xml: kameng.it.dns.port).
+    dns = new FakeDns(Integer.parseInt(System.getProperty("kameng.it.dns.port")));
     mine = FreshShop.selling("dom", "9.90", 1);
     theirs = FreshShop.selling("dom", "9.90", 1);
+  }
+
+  @AfterAll
+  static void stopDns() {
+    dns.close();
+  }
+
+  @Test
+  void aTxtRecordWithTheTokenVerifiesTheDomainThroughTheApi() {
+    String domain = fresh("txt");
+    String token =
+        mine.owner()
+            .body(Map.of("domain", domain))
+            .post(domains(mine))
+            .then()
+            .statusCode(201)
+            .body("proof.txtName", equalTo("_kameng-verification." + domain))
+            .extract()
+            .path("verificationToken");
+    dns.txt("_kameng-verification." + domain, "not-the-token");
+    mine.owner()
+        .post(domains(mine) + "/" + domain + "/verify")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("does not hold this shop's token"));
+    at(domain).get("/api/public/shop").then().statusCode(404);
+
+    dns.txt("_kameng-verification." + domain, token);
+    mine.owner()
+        .post(domains(mine) + "/" + domain + "/verify")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("VERIFIED"))
+        .body("verifiedAt", notNullValue());
+    at(domain).get("/api/public/shop").then().statusCode(200).body("slug", equalTo(mine.slug));
   }
 
   @Test
@@ -78,6 +120,7 @@ class CustomDomainIT {
         .body("type", endsWith("REFUSED_ADDRESS"))
         .body("detail", containsString("loopback"))
         .body("detail", containsString("never connects"))
+        .body("detail", containsString("DNS has no _kameng-verification." + LOOPBACK_DOMAIN))
         .body("errors.field", hasItem("domain"));
     mine.owner()
         .get(domains(mine))
