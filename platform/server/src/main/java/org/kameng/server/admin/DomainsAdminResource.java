@@ -11,9 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +29,7 @@ import org.kameng.server.domains.DnsTxtCheck;
 import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.domains.HttpTokenCheck;
 import org.kameng.server.domains.VerificationOutcome;
+import org.kameng.server.throttle.Throttle;
 
 /**
  * A shop's custom domains. Only the owner may see or change them. A domain is added pending, with a
@@ -43,10 +46,13 @@ public class DomainsAdminResource {
   @Inject Transactions transactions;
   @Inject HttpTokenCheck httpCheck;
   @Inject DnsTxtCheck dnsCheck;
+  @Inject Throttle throttle;
 
   @Inject
   @ConfigProperty(name = "kameng.platform.domain")
   String platformDomain;
+
+  @Context UriInfo uri;
 
   @PathParam("slug")
   String slug;
@@ -91,7 +97,7 @@ public class DomainsAdminResource {
         transactions.inTenant(
             owner.tenant(), c -> ShopDomains.add(c, owner.tenant(), body.domain(), platformDomain));
     return Response.created(
-            UriBuilder.fromPath("/api/shops/{slug}/domains/{domain}").build(slug, added.host()))
+            uri.getBaseUriBuilder().path("shops/{slug}/domains/{domain}").build(slug, added.host()))
         .entity(view(added))
         .build();
   }
@@ -123,6 +129,10 @@ public class DomainsAdminResource {
             .orElseThrow(() -> new NotFoundException("No such domain in this shop."));
     if (pending.status() == DomainStatus.VERIFIED) {
       return view(pending);
+    }
+    // Each attempt makes the platform ask DNS and fetch a URL: a few per minute are plenty.
+    if (!throttle.allow(new Throttle.Budget("domain-verify:" + owner.tenant().value(), 10))) {
+      throw new WebApplicationException("Too many verification attempts; wait a minute.", 429);
     }
     // The checks run outside any transaction: they may take seconds, and a transaction the
     // kernel retries must not repeat outside effects. DNS first: it touches no web server.

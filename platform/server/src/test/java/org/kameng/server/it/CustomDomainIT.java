@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -96,7 +97,9 @@ class CustomDomainIT {
         .post(domains(mine))
         .then()
         .statusCode(201)
-        .header("Location", endsWith("/api/shops/" + mine.slug + "/domains/" + domain))
+        .header(
+            "Location",
+            equalTo(TestStack.baseUrl() + "/api/shops/" + mine.slug + "/domains/" + domain))
         .body("domain", equalTo(domain))
         .body("status", equalTo("PENDING"))
         .body("verificationToken", matchesPattern("[A-Za-z0-9_-]{43}"))
@@ -185,6 +188,26 @@ class CustomDomainIT {
     at(domain).get("/api/public/shop").then().statusCode(404);
     servedHost(domain).then().statusCode(404);
     mine.owner().delete(domains(mine) + "/" + domain).then().statusCode(404);
+  }
+
+  @Test
+  void verificationAttemptsAreLimitedPerShop() throws Exception {
+    // A shop of its own: the budget is per shop and per minute, and the other tests verify too.
+    FreshShop eager = FreshShop.selling("dom", "9.90", 1);
+    String domain = fresh("eager");
+    add(eager, domain);
+    // Ten a minute; the budget starts afresh each minute, so a run that crosses into the next
+    // minute may get up to ten more before the 429.
+    int refusedAfter = -1;
+    for (int i = 0; i < 21 && refusedAfter < 0; i++) {
+      int status = eager.owner().post(domains(eager) + "/" + domain + "/verify").statusCode();
+      if (status == 429) {
+        refusedAfter = i;
+      } else {
+        assertEquals(422, status);
+      }
+    }
+    assertTrue(refusedAfter >= 10 && refusedAfter <= 20, "429 after " + refusedAfter);
   }
 
   @Test
