@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.catalog.CatalogEntries.Product;
+import org.kameng.kernel.tenant.ShopPlan;
 import org.kameng.plugin.api.TenantId;
 
 /**
@@ -24,6 +25,7 @@ public final class Products {
   public static Product create(Connection c, TenantId tenant, ProductDraft draft)
       throws SQLException {
     ProductRules.Valid valid = ProductRules.checked(c, tenant, draft);
+    ShopPlan.requireRoomForProduct(c, tenant);
     UUID id = UUID.randomUUID();
     try (PreparedStatement insert =
         c.prepareStatement(

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.kernel.tenant.ShopPlan;
 import org.kameng.plugin.api.TenantId;
 
 /**
@@ -99,7 +100,11 @@ public final class CardKeyImport {
     Objects.requireNonNull(skuId, "skuId");
     return new Started(
         transactions.inTenant(
-            tenant, c -> ImportRun.begin(c, tenant, skuId, UUID.randomUUID(), dataKeys)));
+            tenant,
+            c -> {
+              ShopPlan.requireRoomForKeys(c, tenant);
+              return ImportRun.begin(c, tenant, skuId, UUID.randomUUID(), dataKeys);
+            }));
   }
 
   /**

@@ -109,13 +109,26 @@ public final class ChannelConfigs {
       Map<String, String> secrets,
       String actor)
       throws SQLException {
+    return create(c, cipher, UUID.randomUUID(), channel, name, settings, secrets, actor);
+  }
+
+  /** {@link #create} with a chosen id, for seeded configurations such as the demo shop's. */
+  public static ChannelSettings create(
+      Connection c,
+      TenantCipher cipher,
+      UUID id,
+      String channel,
+      String name,
+      Map<String, String> settings,
+      Map<String, String> secrets,
+      String actor)
+      throws SQLException {
     if (channel == null || !CHANNEL.matcher(channel).matches()) {
       throw new InvalidChannelException("channel", "must be a channel id like payment-epay");
     }
     String checkedName = checkName(name);
     Map<String, String> plain = checkFields("settings", settings);
     Map<String, String> hidden = checkFields("secrets", secrets);
-    UUID id = UUID.randomUUID();
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO kameng.channel_config"

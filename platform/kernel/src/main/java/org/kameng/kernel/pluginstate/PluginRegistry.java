@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The platform's record of its plugins (platform-level, no tenant): which version of each is
@@ -31,6 +32,14 @@ public final class PluginRegistry {
     REFUSED
   }
 
+  /** Which shops may use a plugin. */
+  public enum Availability {
+    /** Every shop. */
+    ALL,
+    /** Only the shops a platform admin approved. */
+    APPROVED
+  }
+
   /** One plugin's entry. */
   public record Entry(
       String pluginId,
@@ -38,6 +47,7 @@ public final class PluginRegistry {
       String checksum,
       Status status,
       boolean disabled,
+      Availability availability,
       String reason,
       OffsetDateTime installedAt,
       OffsetDateTime updatedAt) {}
@@ -137,6 +147,83 @@ public final class PluginRegistry {
     return find(c, pluginId);
   }
 
+  /** Sets which shops may use a plugin; empty if no such plugin is known. */
+  public static Optional<Entry> setAvailability(
+      Connection c, String pluginId, Availability availability) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.plugin_registry SET availability = ?, updated_at = now()"
+                + " WHERE plugin_id = ?")) {
+      update.setString(1, availability.name());
+      update.setString(2, pluginId);
+      if (update.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+    }
+    return find(c, pluginId);
+  }
+
+  /** Approves a shop for a plugin; false if it was approved already. */
+  public static boolean approve(Connection c, String pluginId, UUID tenant, String actor)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kameng.plugin_tenant_approval (plugin_id, tenant_id, approved_by)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      insert.setString(1, pluginId);
+      insert.setObject(2, tenant);
+      insert.setString(3, actor);
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  /** Withdraws a shop's approval for a plugin; false if there was none. */
+  public static boolean revoke(Connection c, String pluginId, UUID tenant) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM kameng.plugin_tenant_approval WHERE plugin_id = ? AND tenant_id = ?")) {
+      delete.setString(1, pluginId);
+      delete.setObject(2, tenant);
+      return delete.executeUpdate() == 1;
+    }
+  }
+
+  /** The shops approved for a plugin. */
+  public static List<UUID> approvedShops(Connection c, String pluginId) throws SQLException {
+    List<UUID> shops = new ArrayList<>();
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT tenant_id FROM kameng.plugin_tenant_approval WHERE plugin_id = ?"
+                + " ORDER BY approved_at")) {
+      select.setString(1, pluginId);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          shops.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    return shops;
+  }
+
+  /**
+   * Whether a shop may use a plugin now: not disabled, and available to every shop or approved for
+   * this one. A plugin the registry does not know yet is offered (it loads before it is recorded).
+   */
+  public static boolean isOffered(Connection c, String pluginId, UUID tenant) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT NOT r.disabled AND (r.availability = 'ALL' OR EXISTS ("
+                + "  SELECT 1 FROM kameng.plugin_tenant_approval a"
+                + "   WHERE a.plugin_id = r.plugin_id AND a.tenant_id = ?))"
+                + " FROM kameng.plugin_registry r WHERE r.plugin_id = ?")) {
+      select.setObject(1, tenant);
+      select.setString(2, pluginId);
+      try (ResultSet rs = select.executeQuery()) {
+        return !rs.next() || rs.getBoolean(1);
+      }
+    }
+  }
+
   /** Every plugin ever known, by id. */
   public static List<Entry> list(Connection c) throws SQLException {
     return select(c, null);
@@ -164,8 +251,8 @@ public final class PluginRegistry {
     List<Entry> entries = new ArrayList<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT plugin_id, version, checksum, status, disabled, reason, installed_at,"
-                + " updated_at FROM kameng.plugin_registry"
+            "SELECT plugin_id, version, checksum, status, disabled, availability, reason,"
+                + " installed_at, updated_at FROM kameng.plugin_registry"
                 + (pluginId == null ? "" : " WHERE plugin_id = ?")
                 + " ORDER BY plugin_id")) {
       if (pluginId != null) {
@@ -180,9 +267,10 @@ public final class PluginRegistry {
                   rs.getString(3),
                   Status.valueOf(rs.getString(4)),
                   rs.getBoolean(5),
-                  rs.getString(6),
-                  rs.getObject(7, OffsetDateTime.class),
-                  rs.getObject(8, OffsetDateTime.class)));
+                  Availability.valueOf(rs.getString(6)),
+                  rs.getString(7),
+                  rs.getObject(8, OffsetDateTime.class),
+                  rs.getObject(9, OffsetDateTime.class)));
         }
       }
     }

@@ -100,13 +100,24 @@ public final class ShopSignup {
    */
   public static void open(Connection c, TenantId tenant, String slug, String shopName)
       throws SQLException {
+    open(c, tenant, slug, shopName, TenantStatus.ACTIVE);
+  }
+
+  /**
+   * {@link #open(Connection, TenantId, String, String)} in a given state: {@code PENDING} when the
+   * platform approves sign-ups.
+   */
+  public static void open(
+      Connection c, TenantId tenant, String slug, String shopName, TenantStatus status)
+      throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO kameng.tenant (id, slug, name) VALUES (?, ?, ?)"
+            "INSERT INTO kameng.tenant (id, slug, name, status) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (slug) DO NOTHING")) {
       insert.setObject(1, tenant.value());
       insert.setString(2, slug);
       insert.setString(3, shopName.strip());
+      insert.setString(4, status.name());
       if (insert.executeUpdate() == 0) {
         throw new SlugTakenException(slug);
       }

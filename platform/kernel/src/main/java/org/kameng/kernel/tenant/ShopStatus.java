@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.kameng.kernel.audit.AuditLog;
+import org.kameng.kernel.audit.PlatformAudit;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.text.PlainText;
 import org.kameng.plugin.api.TenantId;
@@ -38,6 +39,11 @@ public final class ShopStatus {
     return change(c, tenant, "SUSPENDED", "ACTIVE", null, admin);
   }
 
+  /** Approves a shop that signed up while sign-ups need approval; true if this call did. */
+  public static boolean approve(Connection c, TenantId tenant, String admin) throws SQLException {
+    return change(c, tenant, "PENDING", "ACTIVE", null, admin);
+  }
+
   /** Whether a shop with this id exists (a platform-level read). */
   public static boolean exists(Connection c, TenantId tenant) throws SQLException {
     try (PreparedStatement select =
@@ -63,13 +69,13 @@ public final class ShopStatus {
         return false;
       }
     }
-    AuditLog.record(
-        c,
-        tenant,
-        admin,
-        to.equals("SUSPENDED") ? "shop.suspend" : "shop.resume",
-        "shop:" + tenant,
-        new FlatJson().put("reason", reason == null ? "" : reason).toString());
+    String action =
+        to.equals("SUSPENDED")
+            ? "shop.suspend"
+            : from.equals("PENDING") ? "shop.approve" : "shop.resume";
+    String detail = new FlatJson().put("reason", reason == null ? "" : reason).toString();
+    AuditLog.record(c, tenant, admin, action, "shop:" + tenant, detail);
+    PlatformAudit.record(c, admin, action, "shop:" + tenant, detail);
     return true;
   }
 }

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 /**
  * A version of this plugin API, {@code major.minor.patch} in the sense of semantic versioning.
  *
- * <p>The host compares {@link #CURRENT} with the {@code Plugin-Requires} range in a plugin's
- * manifest and refuses a plugin outside it, naming both versions. {@code CURRENT} is deliberately
- * an object and not a {@code String} constant: javac copies string constants into the classes that
- * use them, so a plugin would see the version it was compiled against instead of the host's.
+ * <p>The host compares {@link #CURRENT} with the {@code plugin.requires} version or range in a
+ * plugin's {@code plugin.properties} and refuses a plugin outside it, naming both versions. {@code
+ * CURRENT} is deliberately an object and not a {@code String} constant: javac copies string
+ * constants into the classes that use them, so a plugin would see the version it was compiled
+ * against instead of the host's.
  *
  * @param major breaking changes bump it
  * @param minor additions bump it

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.inventory.CardKeyExport;
@@ -82,6 +83,7 @@ public class CardKeysResource {
       summary =
           "Import card keys: UTF-8 text, one key or key,note per line (paste or file upload);"
               + " runs in the background, follow it at the Location returned")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public Response startImport(InputStream body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     CardKeyImport importer =
@@ -109,6 +111,7 @@ public class CardKeysResource {
   @Path("/imports/{importId}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "An import's progress and, once done, its report")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public ImportStatus importStatus(@PathParam("importId") UUID importId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return transactions
@@ -121,6 +124,7 @@ public class CardKeysResource {
   @Path("/stock")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Available, reserved and sold keys of the SKU")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public Stock stock() {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return new StockLevels(transactions).of(member.tenant(), skuId);
@@ -130,6 +134,7 @@ public class CardKeysResource {
   @Path("/export")
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(summary = "The unsold keys, in the import format (owner only; audited)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public Response export() {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     StreamingOutput stream =
@@ -154,6 +159,7 @@ public class CardKeysResource {
   @Path("/unsold")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Delete the SKU's unsold keys; reserved and sold keys stay (owner only)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public Deleted deleteUnsold() {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return new Deleted(

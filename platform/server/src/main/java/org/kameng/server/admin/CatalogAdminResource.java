@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.catalog.AdminCatalog;
 import org.kameng.kernel.catalog.CatalogEntries;
@@ -42,6 +43,7 @@ public class CatalogAdminResource {
   @Operation(
       summary =
           "The whole catalog: categories, products and SKUs, hidden ones too, with stock counts")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public CatalogViews.CatalogView catalog() {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return CatalogViews.catalog(
@@ -51,6 +53,7 @@ public class CatalogAdminResource {
   @POST
   @Path("/categories")
   @Operation(summary = "Create a category, top-level or under a top-level one")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public Response createCategory(CategoryDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     CategoryDraft draft = CatalogBodies.required(body);
@@ -62,6 +65,7 @@ public class CatalogAdminResource {
   @PUT
   @Path("/categories/{categoryId}")
   @Operation(summary = "Rename a category or move it (categories nest one level only)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public CatalogEntries.Category updateCategory(
       @PathParam("categoryId") UUID categoryId, CategoryDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -73,6 +77,7 @@ public class CatalogAdminResource {
   @DELETE
   @Path("/categories/{categoryId}")
   @Operation(summary = "Delete an empty category (409 while it holds products or subcategories)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void deleteCategory(@PathParam("categoryId") UUID categoryId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     transactions.inTenant(
@@ -86,6 +91,7 @@ public class CatalogAdminResource {
   @PUT
   @Path("/categories/order")
   @Operation(summary = "Show the listed categories in this order")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void reorderCategories(CatalogBodies.Positions body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     CatalogBodies.Positions positions = CatalogBodies.required(body);

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.payment.ChannelConfigs;
@@ -104,8 +105,8 @@ public class ChannelsAdminResource {
   @GET
   @Path("/channel-types")
   @Operation(summary = "The payment channels this platform offers, with their settings forms")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public List<ChannelType> types() {
-    access.require(slug, ShopRole.OWNER);
     List<ChannelType> types = new java.util.ArrayList<>();
     types.add(
         new ChannelType(
@@ -114,7 +115,8 @@ public class ChannelsAdminResource {
             null,
             Set.of(),
             List.of()));
-    for (var loaded : channels.installed()) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    for (var loaded : channels.offered(owner.tenant())) {
       var factory = loaded.factory();
       types.add(
           new ChannelType(
@@ -130,6 +132,7 @@ public class ChannelsAdminResource {
   @GET
   @Path("/channels")
   @Operation(summary = "The shop's payment channel configurations (secrets are never returned)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public List<ChannelView> list() {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     return transactions.inTenant(owner.tenant(), ChannelConfigs::list).stream()
@@ -140,6 +143,7 @@ public class ChannelsAdminResource {
   @GET
   @Path("/channels/{id}")
   @Operation(summary = "One payment channel configuration (secrets are never returned)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public ChannelView get(@PathParam("id") UUID id) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     return transactions
@@ -152,6 +156,7 @@ public class ChannelsAdminResource {
   @Path("/channels")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set up a payment channel; the plugin checks the settings before they save")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public Response create(NewChannel body) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     if (body == null) {
@@ -161,7 +166,7 @@ public class ChannelsAdminResource {
       throw new InvalidChannelException("channel", "is required");
     }
     Map<String, String> values = nonNull(body.values());
-    channels.validate(body.channel(), values);
+    channels.validate(body.channel(), values, owner.tenant());
     Split split = split(body.channel(), values);
     ChannelSettings created =
         transactions.inTenant(
@@ -182,6 +187,7 @@ public class ChannelsAdminResource {
   @Path("/channels/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename, enable or disable a channel, or change its settings")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public ChannelView update(@PathParam("id") UUID id, ChannelPatch body) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     if (body == null) {
@@ -218,7 +224,7 @@ public class ChannelsAdminResource {
                     });
           }
           // The whole configuration is checked as it will be, stored secrets included.
-          channels.validate(current.channel(), merged);
+          channels.validate(current.channel(), merged, owner.tenant());
           Map<String, String> settings = new TreeMap<>(merged);
           settings.keySet().removeAll(secretNames);
           ChannelChange change =

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.domain.DomainStatus;
 import org.kameng.kernel.domain.ShopDomain;
@@ -77,6 +78,7 @@ public class DomainsAdminResource {
       OffsetDateTime verifiedAt) {}
 
   @GET
+  @Extension(name = "x-kameng-role", value = "OWNER")
   @Operation(summary = "The shop's custom domains, pending and verified")
   public List<DomainView> list() {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
@@ -87,6 +89,7 @@ public class DomainsAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Extension(name = "x-kameng-role", value = "OWNER")
   @Operation(summary = "Add a custom domain; it stays pending, serving nothing, until verified")
   public Response add(NewDomain body) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
@@ -104,6 +107,7 @@ public class DomainsAdminResource {
 
   @DELETE
   @Path("/{domain}")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   @Operation(summary = "Remove a custom domain; it stops serving the shop at once")
   public Response remove(@PathParam("domain") String domain) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
@@ -116,6 +120,7 @@ public class DomainsAdminResource {
 
   @POST
   @Path("/{domain}/verify")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   @Operation(
       summary =
           "Check now for the shop's token in the domain's TXT record or at its HTTP verification"

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.fulfilment.DeliverManually;
 import org.kameng.kernel.order.CancelOrder;
@@ -41,6 +42,7 @@ public class OrdersAdminResource {
 
   @GET
   @Operation(summary = "The shop's newest orders, optionally in one state")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public List<OrderQueries.OrderSummary> list(
       @QueryParam("status") String status, @QueryParam("limit") Integer limit) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -52,6 +54,7 @@ public class OrdersAdminResource {
   @GET
   @Path("/{orderId}")
   @Operation(summary = "One order with its lines and payments (never its card keys)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public OrderQueries.OrderDetail detail(@PathParam("orderId") UUID orderId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return transactions
@@ -62,6 +65,7 @@ public class OrdersAdminResource {
   @POST
   @Path("/{orderId}/payments/{paymentId}/confirm")
   @Operation(summary = "Confirm that the buyer paid through the manual channel")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public NoticeResult confirm(
       @PathParam("orderId") UUID orderId, @PathParam("paymentId") UUID paymentId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -91,6 +95,7 @@ public class OrdersAdminResource {
   @POST
   @Path("/{orderId}/cancel")
   @Operation(summary = "Cancel an unpaid order; its reserved keys return to stock")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public ActionResult cancel(@PathParam("orderId") UUID orderId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return act(
@@ -101,6 +106,7 @@ public class OrdersAdminResource {
   @Path("/{orderId}/deliver")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Deliver an order's manual lines with what staff handed over")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public ActionResult deliver(@PathParam("orderId") UUID orderId, ManualDelivery body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     String text = body == null ? null : body.delivery();
@@ -114,6 +120,7 @@ public class OrdersAdminResource {
   @Path("/{orderId}/refund")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Flag a paid order for refund, with the reason")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public ActionResult flagRefund(@PathParam("orderId") UUID orderId, RefundFlag body) {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     String reason = body == null ? null : body.reason();
@@ -124,6 +131,7 @@ public class OrdersAdminResource {
   @POST
   @Path("/{orderId}/refunded")
   @Operation(summary = "Record that a flagged order's money was returned to the buyer")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public ActionResult refunded(@PathParam("orderId") UUID orderId) {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return act(

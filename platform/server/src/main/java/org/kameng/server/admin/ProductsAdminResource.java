@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.catalog.AdminCatalog;
 import org.kameng.kernel.catalog.CatalogEntries;
@@ -43,6 +44,7 @@ public class ProductsAdminResource {
 
   @POST
   @Operation(summary = "Create a visible product; its SKUs are added next")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public Response create(ProductDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     ProductDraft draft = CatalogBodies.required(body);
@@ -56,6 +58,7 @@ public class ProductsAdminResource {
   @GET
   @Path("/{productId}")
   @Operation(summary = "One product with its SKUs, stock, wholesale tiers and input fields")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public ProductView product(@PathParam("productId") UUID productId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     return CatalogViews.product(
@@ -66,6 +69,7 @@ public class ProductsAdminResource {
   @PUT
   @Path("/{productId}")
   @Operation(summary = "Change a product (the fulfilment is fixed once keys or orders exist)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public ProductView update(@PathParam("productId") UUID productId, ProductDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     ProductDraft draft = CatalogBodies.required(body);
@@ -77,6 +81,7 @@ public class ProductsAdminResource {
   @PUT
   @Path("/{productId}/visibility")
   @Operation(summary = "Show or hide a product on the storefront")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void visibility(@PathParam("productId") UUID productId, CatalogBodies.Visibility body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     boolean visible = CatalogBodies.required(body).required();
@@ -91,6 +96,7 @@ public class ProductsAdminResource {
   @DELETE
   @Path("/{productId}")
   @Operation(summary = "Delete a product never stocked or sold (409: hide it instead)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void delete(@PathParam("productId") UUID productId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     transactions.inTenant(
@@ -104,6 +110,7 @@ public class ProductsAdminResource {
   @PUT
   @Path("/order")
   @Operation(summary = "Show the listed products in this order")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void reorder(CatalogBodies.Positions body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     List<UUID> ids = CatalogBodies.required(body).ids();
@@ -118,6 +125,7 @@ public class ProductsAdminResource {
   @PUT
   @Path("/{productId}/input-fields")
   @Operation(summary = "Replace the inputs a buyer fills in for this product")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public List<CatalogEntries.InputField> inputFields(
       @PathParam("productId") UUID productId, CatalogBodies.InputFields body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -129,6 +137,7 @@ public class ProductsAdminResource {
   @POST
   @Path("/{productId}/skus")
   @Operation(summary = "Add a SKU to a product, priced in the shop's currency")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public Response createSku(@PathParam("productId") UUID productId, SkuDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     SkuDraft draft = CatalogBodies.required(body);
@@ -142,6 +151,7 @@ public class ProductsAdminResource {
   @PUT
   @Path("/{productId}/skus/order")
   @Operation(summary = "Show the listed SKUs of a product in this order")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void reorderSkus(@PathParam("productId") UUID productId, CatalogBodies.Positions body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     List<UUID> ids = CatalogBodies.required(body).ids();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.audit.AuditQueries;
 import org.kameng.kernel.ledger.Ledger;
@@ -31,6 +32,7 @@ public class ShopBooksResource {
   @GET
   @Path("/ledger")
   @Operation(summary = "Balances of the shop's ledger accounts, per currency (owner only)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public List<Ledger.Balance> ledger() {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return transactions.inTenant(member.tenant(), Ledger::balances);
@@ -39,6 +41,7 @@ public class ShopBooksResource {
   @GET
   @Path("/audit")
   @Operation(summary = "The shop's audit log, newest first (owner only)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
   public List<AuditQueries.Entry> audit(@QueryParam("limit") Integer limit) {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return transactions.inTenant(

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.catalog.SkuDraft;
 import org.kameng.kernel.catalog.Skus;
@@ -40,6 +41,7 @@ public class SkusAdminResource {
   @PUT
   @Path("/{skuId}")
   @Operation(summary = "Change a SKU's name, price, cost, quantity limits and stock alert")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public SkuView update(@PathParam("skuId") UUID skuId, SkuDraft body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     SkuDraft draft = CatalogBodies.required(body);
@@ -50,6 +52,7 @@ public class SkusAdminResource {
   @PUT
   @Path("/{skuId}/visibility")
   @Operation(summary = "Show or hide a SKU on the storefront")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void visibility(@PathParam("skuId") UUID skuId, CatalogBodies.Visibility body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     boolean visible = CatalogBodies.required(body).required();
@@ -64,6 +67,7 @@ public class SkusAdminResource {
   @DELETE
   @Path("/{skuId}")
   @Operation(summary = "Delete a SKU without card keys or orders (409: hide it instead)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public void delete(@PathParam("skuId") UUID skuId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     transactions.inTenant(
@@ -78,6 +82,7 @@ public class SkusAdminResource {
   @Path("/{skuId}/tiers")
   @Operation(
       summary = "Replace a SKU's wholesale tiers (from 2 units, rising, not above its price)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
   public List<TierView> tiers(@PathParam("skuId") UUID skuId, CatalogBodies.Tiers body) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
     CatalogBodies.Tiers tiers = CatalogBodies.required(body);

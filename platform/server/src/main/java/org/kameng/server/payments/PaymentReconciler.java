@@ -65,17 +65,25 @@ public class PaymentReconciler {
   public enum Finding {
     /** The provider's answer was recorded (paid, failed, or already known). */
     SETTLED,
-    /** The provider says pending, does not know it, or cannot be asked. */
+    /** The provider says pending or does not know it (yet). */
     STILL_PENDING,
+    /** The channel cannot be asked about payments: querying again is pointless. */
+    UNANSWERABLE,
     /** Nothing to ask: the payment is not a pending plugin payment. */
     NOTHING_PENDING
   }
 
-  /** Queries every pending plugin payment of an order; for the buyer's "I have paid" button. */
+  /**
+   * Queries every pending plugin payment of an order; for the buyer's "I have paid" button. The
+   * provider is asked outside any transaction, so a slow provider holds no database connection.
+   */
   public void reconcileOrder(TenantId tenant, UUID orderId) {
     List<Pending> pending = transactions.inTenant(tenant, c -> PendingPayments.ofOrder(c, orderId));
     for (Pending payment : pending) {
-      transactions.inTenant(tenant, c -> reconcile(c, tenant, payment.paymentId()));
+      Answer answer = ask(tenant, payment);
+      if (answer.outcome() != null) {
+        transactions.inTenant(tenant, c -> record(c, tenant, payment, answer.outcome()));
+      }
     }
   }
 
@@ -97,11 +105,23 @@ public class PaymentReconciler {
     if (pending.isEmpty()) {
       return Finding.NOTHING_PENDING;
     }
-    Optional<OpenChannel> open = channels.open(tenant, pending.get().channelConfigId());
+    Answer answer = ask(tenant, pending.get());
+    if (answer.outcome() != null) {
+      record(c, tenant, pending.get(), answer.outcome());
+    }
+    return answer.finding();
+  }
+
+  /** What the channel said: a final outcome to record, or why there is none. */
+  private record Answer(Finding finding, PaymentOutcome outcome) {}
+
+  private Answer ask(TenantId tenant, Pending pending) {
+    Optional<OpenChannel> open = channels.open(tenant, pending.channelConfigId());
     if (open.isEmpty() || open.get().channel() == null) {
-      return Finding.NOTHING_PENDING;
+      return new Answer(Finding.NOTHING_PENDING, null);
     }
     OpenChannel channel = open.get();
+    UUID paymentId = pending.paymentId();
     PaymentLookup lookup =
         calls.call(
             channel.pluginId(),
@@ -109,14 +129,22 @@ public class PaymentReconciler {
             channel.pluginId() + " status query",
             QUERY_LIMIT,
             () -> channel.channel().query(paymentId.toString()));
+    if (lookup instanceof PaymentLookup.Unsupported) {
+      return new Answer(Finding.UNANSWERABLE, null);
+    }
     if (!(lookup instanceof PaymentLookup.Found found)
         || found.outcome().status() == PaymentStatus.PENDING) {
-      return Finding.STILL_PENDING;
+      return new Answer(Finding.STILL_PENDING, null);
     }
-    PaymentOutcome outcome = found.outcome();
+    return new Answer(Finding.SETTLED, found.outcome());
+  }
+
+  private static Object record(
+      Connection c, TenantId tenant, Pending pending, PaymentOutcome outcome) throws SQLException {
+    UUID paymentId = pending.paymentId();
     NoticeResult result =
         RecordPaymentNotice.recordIn(
-            c, tenant, pending.get().channelConfigId(), paymentId, Outcomes.notice(outcome));
+            c, tenant, pending.channelConfigId(), paymentId, Outcomes.notice(outcome));
     if (result.kind() == NoticeResult.Kind.REJECTED) {
       // The provider answered for another payment or amount: staff must look, not a retry loop.
       LOG.warning(() -> "Status query of payment " + paymentId + " rejected: " + result.reason());
@@ -128,7 +156,7 @@ public class PaymentReconciler {
           "payment:" + paymentId,
           new FlatJson().put("reason", result.reason()).toString());
     }
-    return Finding.SETTLED;
+    return null;
   }
 
   private static void scheduleNext(Connection c, TenantId tenant, UUID paymentId, int attempt)

@@ -75,6 +75,12 @@ public class PaymentStarter {
       throw new PluginFailureException(
           503, "the payment channel " + channel.pluginId() + " is disabled by the platform", null);
     }
+    if (!channels.isOffered(channel.pluginId(), tenant)) {
+      throw new PluginFailureException(
+          503,
+          "the payment channel " + channel.pluginId() + " is not available to this shop",
+          null);
+    }
     PaymentRequest request =
         new PaymentRequest(
             paymentId.toString(),

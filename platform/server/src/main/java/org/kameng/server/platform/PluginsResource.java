@@ -3,10 +3,13 @@ package org.kameng.server.platform;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,10 +20,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.kameng.kernel.audit.PlatformAudit;
+import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.kernel.tenant.ShopStatus;
+import org.kameng.plugin.api.TenantId;
 import org.kameng.server.Roles;
 import org.kameng.server.plugins.InstalledPlugins;
 
@@ -79,6 +87,7 @@ public class PluginsResource {
   public Response install(InputStream archive) throws IOException {
     String id = plugins.install(archive, actor());
     PluginRegistry.Entry entry = entry(id);
+    audit("plugin.install", id, entry.version());
     return Response.status(Response.Status.CREATED).entity(entry).build();
   }
 
@@ -96,13 +105,93 @@ public class PluginsResource {
     return setDisabled(pluginId, false);
   }
 
+  /** Which shops may use a plugin. */
+  public record AvailabilityChange(PluginRegistry.Availability availability) {}
+
+  @PUT
+  @Path("/{pluginId}/availability")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Offer a plugin to every shop (ALL) or only to shops a platform admin approved"
+              + " (APPROVED), e.g. a sandbox kept from real buyers")
+  public PluginRegistry.Entry availability(
+      @PathParam("pluginId") String pluginId, AvailabilityChange body) {
+    if (body == null || body.availability() == null) {
+      throw new BadRequestException("availability (ALL or APPROVED) is required.");
+    }
+    PluginRegistry.Entry entry =
+        transactions
+            .platform(c -> PluginRegistry.setAvailability(c, pluginId, body.availability()))
+            .orElseThrow(() -> new NotFoundException("No such plugin."));
+    audit(
+        "plugin.availability." + body.availability().name().toLowerCase(),
+        pluginId,
+        entry.version());
+    return entry;
+  }
+
+  @GET
+  @Path("/{pluginId}/tenants")
+  @Operation(summary = "The shops approved for a plugin")
+  public List<UUID> approvedShops(@PathParam("pluginId") String pluginId) {
+    entry(pluginId, () -> new NotFoundException("No such plugin."));
+    return transactions.platform(c -> PluginRegistry.approvedShops(c, pluginId));
+  }
+
+  @PUT
+  @Path("/{pluginId}/tenants/{tenantId}")
+  @Operation(summary = "Approve a shop for a plugin that is offered to approved shops only")
+  public Response approve(
+      @PathParam("pluginId") String pluginId, @PathParam("tenantId") UUID tenantId) {
+    entry(pluginId, () -> new NotFoundException("No such plugin."));
+    if (!transactions.platform(c -> ShopStatus.exists(c, new TenantId(tenantId)))) {
+      throw new NotFoundException("No such shop.");
+    }
+    if (transactions.platform(c -> PluginRegistry.approve(c, pluginId, tenantId, actor()))) {
+      audit("plugin.approve-shop", pluginId, "shop:" + tenantId);
+    }
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("/{pluginId}/tenants/{tenantId}")
+  @Operation(summary = "Withdraw a shop's approval; its payments under way still complete")
+  public Response revoke(
+      @PathParam("pluginId") String pluginId, @PathParam("tenantId") UUID tenantId) {
+    if (!transactions.platform(c -> PluginRegistry.revoke(c, pluginId, tenantId))) {
+      throw new NotFoundException("That shop is not approved for this plugin.");
+    }
+    audit("plugin.revoke-shop", pluginId, "shop:" + tenantId);
+    return Response.noContent().build();
+  }
+
+  private PluginRegistry.Entry entry(
+      String pluginId, java.util.function.Supplier<RuntimeException> missing) {
+    return transactions.platform(c -> PluginRegistry.find(c, pluginId)).orElseThrow(missing);
+  }
+
   private PluginRegistry.Entry setDisabled(String pluginId, boolean disabled) {
     PluginRegistry.Entry entry =
         transactions
             .platform(c -> PluginRegistry.setDisabled(c, pluginId, disabled, actor()))
             .orElseThrow(() -> new NotFoundException("No such plugin."));
     plugins.refreshDisabled();
+    audit(disabled ? "plugin.disable" : "plugin.enable", pluginId, entry.version());
     return entry;
+  }
+
+  private void audit(String action, String pluginId, String detail) {
+    transactions.platform(
+        c -> {
+          PlatformAudit.record(
+              c,
+              "platform:" + actor(),
+              action,
+              "plugin:" + pluginId,
+              new FlatJson().put("detail", detail).toString());
+          return null;
+        });
   }
 
   private PluginRegistry.Entry entry(String pluginId) {

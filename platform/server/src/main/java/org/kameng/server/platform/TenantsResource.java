@@ -7,6 +7,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.JpaTenantRepository;
 import org.kameng.kernel.tenant.ShopFigures;
+import org.kameng.kernel.tenant.ShopPlan;
 import org.kameng.kernel.tenant.ShopStatus;
 import org.kameng.kernel.tenant.Tenant;
 import org.kameng.kernel.tenant.TenantStatus;
@@ -123,6 +125,42 @@ public class TenantsResource {
     TenantId tenant = existing(id);
     return new StatusChange(
         transactions.inTenant(tenant, c -> ShopStatus.resume(c, tenant, admin())));
+  }
+
+  @POST
+  @Path("/{id}/approve")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Approve a shop that signed up while sign-ups need approval")
+  public StatusChange approve(@PathParam("id") UUID id) {
+    TenantId tenant = existing(id);
+    return new StatusChange(
+        transactions.inTenant(tenant, c -> ShopStatus.approve(c, tenant, admin())));
+  }
+
+  @GET
+  @Path("/{id}/plan")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "A shop's plan: its limits (null = none) and the platform fee rate")
+  public ShopPlan.Plan plan(@PathParam("id") UUID id) {
+    TenantId tenant = existing(id);
+    return transactions.platform(c -> ShopPlan.of(c, tenant)).orElseThrow();
+  }
+
+  @PATCH
+  @Path("/{id}/plan")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Change a shop's plan, limits (products, card keys, staff) or platform fee; audited")
+  public ShopPlan.Plan changePlan(@PathParam("id") UUID id, ShopPlan.PlanChange body) {
+    if (body == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    TenantId tenant = existing(id);
+    return transactions
+        .inTenant(tenant, c -> ShopPlan.change(c, tenant, body, admin()))
+        .orElseThrow(() -> new NotFoundException("No such shop."));
   }
 
   private TenantId existing(UUID id) {

@@ -25,6 +25,7 @@ import org.kameng.kernel.payment.ChannelConfigs;
 import org.kameng.kernel.payment.ChannelConfigs.ResolvedChannel;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.InvalidChannelException;
+import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.pluginstate.PluginStore;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
@@ -94,6 +95,26 @@ public class PaymentChannels {
   }
 
   /**
+   * Whether the shop may use this channel now: installed, not disabled, and available to every shop
+   * or approved for this one. The built-in manual channel always is.
+   */
+  public boolean isOffered(String channelId, TenantId tenant) {
+    if (ConfirmManualPayment.CHANNEL.equals(channelId)) {
+      return true;
+    }
+    Optional<LoadedFactory<PaymentChannelFactory>> factory = factory(channelId);
+    return factory.isPresent()
+        && !plugins.isDisabled(factory.get().pluginId())
+        && transactions.platform(
+            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+  }
+
+  /** The channels this shop may set up. */
+  public List<LoadedFactory<PaymentChannelFactory>> offered(TenantId tenant) {
+    return installed().stream().filter(f -> isOffered(f.factory().id(), tenant)).toList();
+  }
+
+  /**
    * The channel of a shop's configuration.
    *
    * @return empty if the shop has no such configuration
@@ -152,7 +173,16 @@ public class PaymentChannels {
    * @param values every field's value, secrets included
    * @throws InvalidChannelException naming each field at fault
    */
-  public void validate(String channelId, Map<String, String> values) {
+  public void validate(String channelId, Map<String, String> values, TenantId tenant) {
+    if (!isOffered(channelId, tenant) && factory(channelId).isPresent()) {
+      throw new InvalidChannelException(
+          "channel", "this payment channel is not available to this shop");
+    }
+    validate(channelId, values, "validate/" + tenant.value() + "/" + channelId);
+  }
+
+  // The circuit is per shop: one shop's failing checks must not pause everybody's settings form.
+  private void validate(String channelId, Map<String, String> values, String circuit) {
     if (ConfirmManualPayment.CHANNEL.equals(channelId)) {
       if (!values.isEmpty()) {
         throw new InvalidChannelException("settings", "the manual channel has no settings");
@@ -173,7 +203,7 @@ public class PaymentChannels {
       problems.addAll(
           calls.call(
               channelId,
-              "validate/" + channelId,
+              circuit,
               channelId + " settings check",
               SETUP_LIMIT,
               () -> factory.factory().validate(PluginConfig.of(values))));

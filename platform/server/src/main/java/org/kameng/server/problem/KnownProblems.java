@@ -18,6 +18,7 @@ import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
 import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.QuotaExceededException;
 import org.kameng.kernel.tenant.SlugTakenException;
 import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.plugins.InvalidPluginException;
@@ -71,6 +72,7 @@ final class KnownProblems {
         PluginFailureException.class,
         e -> Problem.of(e.status(), "Payment channel unavailable", e.getMessage()));
     add(InvalidPluginException.class, e -> Problem.of(400, "Invalid plugin", e.getMessage()));
+    add(QuotaExceededException.class, e -> Problem.of(409, "Quota exceeded", e.getMessage()));
     add(InvalidImportException.class, e -> Problem.of(400, "Invalid input", e.getMessage()));
     add(
         SlugTakenException.class,

@@ -3,7 +3,9 @@ package org.kameng.server.signup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -13,7 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,7 +48,8 @@ public class KeycloakAdmin {
   Optional<String> clientSecret;
 
   /** Creates an enabled user with a password; empty if the email is already registered. */
-  public Optional<String> createUser(String email, String shopName, String password) {
+  public Optional<String> createUser(
+      String email, String firstName, String lastName, String password) {
     String body =
         Json.createObjectBuilder()
             .add("username", email)
@@ -48,8 +57,8 @@ public class KeycloakAdmin {
             .add("enabled", true)
             .add("emailVerified", false)
             // Keycloak refuses to log in a user without names ("account not fully set up").
-            .add("firstName", shopName)
-            .add("lastName", "Owner")
+            .add("firstName", firstName)
+            .add("lastName", lastName)
             .add(
                 "credentials",
                 Json.createArrayBuilder()
@@ -93,6 +102,159 @@ public class KeycloakAdmin {
         send("PUT", org + "/groups/" + owners + "/members/" + userId, ""),
         204,
         "make the user an owner");
+  }
+
+  /** A member of a shop's organisation. */
+  public record OrgUser(String id, String email, String name) {}
+
+  private final Map<String, String> organizationIds = new ConcurrentHashMap<>();
+
+  /** The Keycloak id of the organisation whose alias is the shop's slug. */
+  public Optional<String> organizationId(String slug) {
+    String known = organizationIds.get(slug);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    // Search narrows by name; the alias decides. Sign-up names organisations "<shop> (<slug>)".
+    for (int first = 0; first < 10_000; first += 100) {
+      JsonArray page =
+          array(
+              expect(
+                  send(
+                      "GET",
+                      "/organizations?briefRepresentation=true&first="
+                          + first
+                          + "&max=100&search="
+                          + URLEncoder.encode(slug, StandardCharsets.UTF_8),
+                      ""),
+                  200,
+                  "find the shop"));
+      for (JsonValue value : page) {
+        JsonObject org = value.asJsonObject();
+        if (slug.equals(org.getString("alias", null))) {
+          organizationIds.put(slug, org.getString("id"));
+          return Optional.of(org.getString("id"));
+        }
+      }
+      if (page.size() < 100) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The organisation's members. */
+  public List<OrgUser> members(String organizationId) {
+    List<OrgUser> users = new ArrayList<>();
+    for (int first = 0; ; first += 100) {
+      JsonArray page =
+          array(
+              expect(
+                  send(
+                      "GET",
+                      "/organizations/" + organizationId + "/members?first=" + first + "&max=100",
+                      ""),
+                  200,
+                  "list the members"));
+      for (JsonValue value : page) {
+        JsonObject user = value.asJsonObject();
+        String name =
+            (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
+        users.add(new OrgUser(user.getString("id"), user.getString("email", ""), name));
+      }
+      if (page.size() < 100) {
+        return users;
+      }
+    }
+  }
+
+  /** The ids of the members in the organisation's group of this name ({@code owners}, …). */
+  public Set<String> groupMembers(String organizationId, String groupName) {
+    Set<String> ids = new HashSet<>();
+    String group = groupId(organizationId, groupName);
+    JsonArray members =
+        array(
+            expect(
+                send(
+                    "GET",
+                    "/organizations/" + organizationId + "/groups/" + group + "/members?max=1000",
+                    ""),
+                200,
+                "list the " + groupName));
+    for (JsonValue value : members) {
+      ids.add(value.asJsonObject().getString("id"));
+    }
+    return ids;
+  }
+
+  /** The account registered with this email, if any. */
+  public Optional<String> userIdByEmail(String email) {
+    JsonArray users =
+        array(
+            expect(
+                send(
+                    "GET",
+                    "/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                    ""),
+                200,
+                "look the account up"));
+    for (JsonValue value : users) {
+      JsonObject user = value.asJsonObject();
+      if (email.equalsIgnoreCase(user.getString("email", ""))) {
+        return Optional.of(user.getString("id"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Makes the user a member with this role: in the owners group or the staff group, not both.
+   * Adding someone already a member only changes the group.
+   */
+  public void setMember(String organizationId, String userId, boolean owner) {
+    String org = "/organizations/" + organizationId;
+    HttpResponse<String> added = send("POST", org + "/members", "\"" + userId + "\"");
+    if (added.statusCode() != 201 && added.statusCode() != 409) {
+      expect(added, 201, "add the member");
+    }
+    String join = groupId(organizationId, owner ? "owners" : "staff");
+    String leave = groupId(organizationId, owner ? "staff" : "owners");
+    expect(send("PUT", org + "/groups/" + join + "/members/" + userId, ""), 204, "set the role");
+    HttpResponse<String> left = send("DELETE", org + "/groups/" + leave + "/members/" + userId, "");
+    if (left.statusCode() != 204 && left.statusCode() != 404) {
+      expect(left, 204, "set the role");
+    }
+  }
+
+  /** Removes the user from the organisation (and so from its groups). */
+  public boolean removeMember(String organizationId, String userId) {
+    HttpResponse<String> removed =
+        send("DELETE", "/organizations/" + organizationId + "/members/" + userId, "");
+    if (removed.statusCode() == 404) {
+      return false;
+    }
+    expect(removed, 204, "remove the member");
+    return true;
+  }
+
+  private String groupId(String organizationId, String groupName) {
+    JsonArray groups =
+        array(
+            expect(
+                send("GET", "/organizations/" + organizationId + "/groups", ""),
+                200,
+                "list the shop's groups"));
+    for (JsonValue value : groups) {
+      JsonObject group = value.asJsonObject();
+      if (groupName.equals(group.getString("name", null))) {
+        return group.getString("id");
+      }
+    }
+    throw new KeycloakUnavailableException("the shop has no " + groupName + " group");
+  }
+
+  private static JsonArray array(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readArray();
   }
 
   /** Deletes what a failed sign-up created; quietly, it is already failing. */

@@ -11,16 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.InvalidSignupException;
+import org.kameng.kernel.tenant.PlatformSettings;
 import org.kameng.kernel.tenant.ShopSignup;
 import org.kameng.kernel.tenant.SlugTakenException;
-import org.kameng.kernel.text.PlainText;
+import org.kameng.kernel.tenant.TenantStatus;
 import org.kameng.plugin.api.TenantId;
+import org.kameng.server.identity.Credentials;
 import org.kameng.server.throttle.Throttle;
 
 /**
@@ -31,8 +31,6 @@ import org.kameng.server.throttle.Throttle;
 @RequestScoped
 public class SignupResource {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
-
   @Inject KeycloakAdmin keycloak;
   @Inject Transactions transactions;
   @Inject Throttle throttle;
@@ -42,8 +40,8 @@ public class SignupResource {
   /** What a reseller signs up with. */
   public record SignupBody(String shopName, String slug, String email, String password) {}
 
-  /** The new shop. */
-  public record ShopOpened(String slug, String tenantId) {}
+  /** The new shop; {@code status} is PENDING while the platform approves sign-ups. */
+  public record ShopOpened(String slug, String tenantId, String status) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -54,8 +52,8 @@ public class SignupResource {
       throw new BadRequestException("A JSON body is required.");
     }
     String slug = ShopSignup.checkShop(body.shopName(), body.slug());
-    String email = checkEmail(body.email());
-    checkPassword(body.password());
+    String email = Credentials.email(body.email());
+    Credentials.password(body.password());
     // Counted once the request could create an account: that is what must not happen en masse.
     if (!throttle.allow(new Throttle.Budget("signup-ip:" + request.getRemoteAddr(), 10))) {
       return Response.status(429).build();
@@ -65,9 +63,11 @@ public class SignupResource {
     }
     String userId =
         keycloak
-            .createUser(email, body.shopName().strip(), body.password())
+            .createUser(email, body.shopName().strip(), "Owner", body.password())
             .orElseThrow(
                 () -> new InvalidSignupException("email", "an account with this email exists"));
+    // A platform setting: when on, new shops wait for a platform admin before they take orders.
+    boolean approval = transactions.platform(c -> PlatformSettings.read(c).signupApproval());
     String organizationId = null;
     try {
       organizationId = keycloak.createOrganization(slug, body.shopName().strip());
@@ -76,11 +76,20 @@ public class SignupResource {
       transactions.inTenant(
           tenant,
           c -> {
-            ShopSignup.open(c, tenant, slug, body.shopName());
+            ShopSignup.open(
+                c,
+                tenant,
+                slug,
+                body.shopName(),
+                approval ? TenantStatus.PENDING : TenantStatus.ACTIVE);
             return null;
           });
       return Response.status(Response.Status.CREATED)
-          .entity(new ShopOpened(slug, tenant.toString()))
+          .entity(
+              new ShopOpened(
+                  slug,
+                  tenant.toString(),
+                  (approval ? TenantStatus.PENDING : TenantStatus.ACTIVE).name()))
           .build();
     } catch (RuntimeException e) {
       // Undo in reverse: nothing half-created may remain (an account without a shop, say).
@@ -89,30 +98,6 @@ public class SignupResource {
       }
       keycloak.deleteQuietly("/users/" + userId);
       throw e;
-    }
-  }
-
-  private static String checkEmail(String email) {
-    String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    if (normalised.length() > 254
-        || !PlainText.isSingleLine(normalised)
-        || !EMAIL.matcher(normalised).matches()) {
-      throw new InvalidSignupException("email", "a valid email address is required");
-    }
-    return normalised;
-  }
-
-  private static void checkPassword(String password) {
-    boolean strong =
-        password != null
-            && password.length() >= 10
-            && password.length() <= 128
-            && password.chars().anyMatch(Character::isLetter)
-            && password.chars().anyMatch(Character::isDigit)
-            && PlainText.isSingleLine(password);
-    if (!strong) {
-      throw new InvalidSignupException(
-          "password", "at least 10 characters, with letters and digits");
     }
   }
 }

@@ -116,6 +116,8 @@ final class FreshShop {
         .body(Map.of("channel", channel, "name", name, "values", values))
         .post("/api/shops/" + slug + "/channels")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201)
         .extract()
         .path("id");

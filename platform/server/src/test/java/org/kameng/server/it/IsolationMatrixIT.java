@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ class IsolationMatrixIT {
   private static String slugA;
   private static String slugB;
   private static String ownerA;
+  private static String staffA;
   private static List<String[]> operations;
 
   @BeforeAll
@@ -34,7 +34,66 @@ class IsolationMatrixIT {
     slugA = openShop();
     slugB = openShop();
     ownerA = TestStack.keycloak().accessToken(slugA + "@example.cn", PASSWORD);
+    staffA = staffOf(slugA, ownerA);
     operations = operations();
+  }
+
+  /** A staff member of the shop, invited by its owner and joined through the invitation. */
+  static String staffOf(String slug, String owner) throws Exception {
+    String email = "staff-" + slug + "@example.cn";
+    String accept =
+        given()
+            .baseUri(TestStack.baseUrl())
+            .auth()
+            .oauth2(owner)
+            .contentType(ContentType.JSON)
+            .body(Map.of("email", email, "role", "STAFF"))
+            .post("/api/shops/" + slug + "/members")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("acceptUrl");
+    given()
+        .baseUri(TestStack.baseUrl())
+        .contentType(ContentType.JSON)
+        .body(Map.of("token", accept.substring(accept.indexOf('#') + 1), "password", PASSWORD))
+        .post("/api/public/invitations/accept")
+        .then()
+        .statusCode(201);
+    return TestStack.keycloak().accessToken(email, PASSWORD);
+  }
+
+  @Test
+  void everyShopEndpointDeclaresTheRoleItNeeds() {
+    List<String> undeclared = new ArrayList<>();
+    for (String[] op : operations) {
+      if (op[1].startsWith("/api/shops/{slug}") && op[3] == null) {
+        undeclared.add(op[0] + " " + op[1]);
+      }
+    }
+    assertEquals(List.of(), undeclared, "shop endpoints without x-kameng-role");
+  }
+
+  @Test
+  void staffAreRefusedEveryOwnerOnlyEndpointAndAdmittedToTheRest() {
+    List<String> wrong = new ArrayList<>();
+    int ownerOnly = 0;
+    for (String[] op : operations) {
+      if (!op[1].startsWith("/api/shops/{slug}") || op[3] == null) {
+        continue;
+      }
+      Response r = call(op, fill(op[1], slugA), staffA);
+      if ("OWNER".equals(op[3])) {
+        ownerOnly++;
+        if (r.statusCode() != 403) {
+          wrong.add("owner-only " + op[0] + " " + op[1] + " -> " + r.statusCode());
+        }
+      } else if (r.statusCode() == 403 || r.statusCode() == 401) {
+        wrong.add("staff " + op[0] + " " + op[1] + " -> " + r.statusCode());
+      }
+    }
+    assertTrue(ownerOnly >= 10, "expected owner-only endpoints, found " + ownerOnly);
+    assertEquals(List.of(), wrong, "staff access differs from what the API document declares");
   }
 
   @Test
@@ -87,9 +146,10 @@ class IsolationMatrixIT {
   private static Response call(String[] op, String path, String token) {
     var request = given().baseUri(TestStack.baseUrl());
     if (op[2] != null) {
-      // Bytes, not a String: RestAssured refuses to encode a String as application/zip.
-      byte[] body = (op[2].contains("json") ? "{}" : "x\n").getBytes(StandardCharsets.UTF_8);
-      request = request.contentType(op[2]).body(body);
+      request =
+          op[2].contains("json") || op[2].startsWith("text/")
+              ? request.contentType(op[2]).body(op[2].contains("json") ? "{}" : "x\n")
+              : request.contentType(op[2]).body(new byte[] {'x', '\n'});
     }
     if (token != null) {
       request = request.auth().oauth2(token);
@@ -112,10 +172,19 @@ class IsolationMatrixIT {
             methods.forEach(
                 (method, operation) -> {
                   if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
-                    found.add(new String[] {method.toUpperCase(), path, bodyType(operation)});
+                    found.add(
+                        new String[] {
+                          method.toUpperCase(), path, bodyType(operation), role(operation)
+                        });
                   }
                 }));
     return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String role(Object operation) {
+    Object role = ((Map<String, Object>) operation).get("x-kameng-role");
+    return role == null ? null : role.toString();
   }
 
   @SuppressWarnings("unchecked")

@@ -57,7 +57,8 @@ final class KeycloakLogin {
     Map<String, String> authorize = new LinkedHashMap<>();
     authorize.put("client_id", ADMIN_APP);
     authorize.put("response_type", "code");
-    authorize.put("scope", "openid");
+    // All the user's shops in the organization claim; plain "organization" would name one only.
+    authorize.put("scope", "openid organization:*");
     authorize.put("redirect_uri", redirectUri);
     authorize.put("state", randomUrlSafe(16));
     authorize.put("code_challenge", challenge(verifier));

@@ -52,6 +52,8 @@ class StorefrontIT {
         .statusCode(200)
         .body("name", equalTo("Demo Shop"))
         .body("channels.id", hasItem(MANUAL_CHANNEL))
+        // The demo gets the sandbox channel when the sandbox plugin is installed (DemoChannels).
+        .body("channels.id", hasItem("00000000-0000-4000-8000-0000000f0002"))
         .body("products.skus.flatten().id", hasItem(STEAM_50))
         // Money is an exact decimal string with its currency, everywhere in the API.
         .body("products[0].skus[0].price.amount", equalTo("48.50"))

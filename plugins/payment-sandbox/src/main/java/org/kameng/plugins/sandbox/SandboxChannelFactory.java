@@ -74,8 +74,9 @@ public final class SandboxChannelFactory implements PaymentChannelFactory {
 
   /**
    * Refuses a signing secret that is missing, shorter than 32 or longer than 128 characters, not
-   * printable ASCII, or typed rather than generated ({@code aaaa…}); the problem names the field
-   * and never repeats the secret.
+   * printable ASCII, typed rather than generated ({@code aaaa…}, {@code 1234…}, a block written
+   * twice) or a well-known value (the MD5 of a trivial password); the problem names the field and
+   * never repeats the secret.
    */
   @Override
   public List<ConfigProblem> validate(PluginConfig config) {

@@ -5,7 +5,10 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +29,27 @@ final class SigningSecret {
    * about 25.
    */
   private static final int MINIMUM_DISTINCT = 8;
+
+  /**
+   * Hex digests people paste as a "random" secret because they look random: the MD5 of a trivial
+   * password. Compared in lower case.
+   */
+  private static final Set<String> PASTED_DIGESTS =
+      Set.of(
+          "e10adc3949ba59abbe56e057f20f883e", // md5("123456")
+          "202cb962ac59075b964b07152d234b70", // md5("123")
+          "21232f297a57a5a743894a0e4a801fc3", // md5("admin")
+          "5f4dcc3b5aa765d61d8327deb882cf99", // md5("password")
+          "098f6bcd4621d373cade4e832627b4f6"); // md5("test")
+
+  /** Sequences typed along the digits, the alphabet or the keyboard, long enough for any secret. */
+  private static final List<String> RUNS =
+      List.of(
+          "0123456789".repeat(14),
+          "abcdefghijklmnopqrstuvwxyz".repeat(6),
+          "0123456789abcdef".repeat(9),
+          "0123456789abcdefghijklmnopqrstuvwxyz".repeat(4),
+          "qwertyuiopasdfghjklzxcvbnm".repeat(6));
 
   private static final String ALGORITHM = "HmacSHA256";
 
@@ -75,7 +99,29 @@ final class SigningSecret {
           "the signing secret repeats too few different characters to be secret; generate a"
               + " random one");
     }
+    String lower = secret.toLowerCase(Locale.ROOT);
+    if (PASTED_DIGESTS.contains(lower)
+        || RUNS.stream().anyMatch(run -> run.contains(lower))
+        || repeatsABlock(secret)) {
+      return Optional.of(
+          "the signing secret follows a pattern or is a well-known value, which anyone could sign"
+              + " with; generate a random one, for example with `openssl rand -hex 32`");
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the secret is a shorter block written out at least twice ({@code 1234567890123…}, a
+   * pasted secret doubled). A generated secret has no such period: for a hex one of 32 characters
+   * the chance is about one in 16<sup>16</sup>.
+   */
+  private static boolean repeatsABlock(String secret) {
+    for (int period = 1; period <= secret.length() / 2; period++) {
+      if (secret.regionMatches(0, secret, period, secret.length() - period)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The lower-case hex HMAC-SHA256 of the UTF-8 bytes of {@code text}. */

@@ -17,6 +17,7 @@ import org.kameng.plugin.api.http.InboundReply;
 import org.kameng.plugin.api.http.Parameters;
 import org.kameng.plugin.api.payment.Device;
 import org.kameng.plugin.api.payment.PaymentRequest;
+import org.kameng.plugin.testkit.ContractHost;
 
 /** What every page shows and what it must never contain. */
 class CheckoutPageTest {
@@ -25,8 +26,8 @@ class CheckoutPageTest {
   private static final String HOSTILE =
       "</dd><script>alert('x')</script><img src=x onerror=\"alert(1)\"> & <a href=javascript:1>";
 
-  private final TestHost host = new TestHost();
-  private final SandboxChannel channel = host.channel();
+  private final ContractHost host = TestShop.host();
+  private final SandboxChannel channel = TestShop.channel(host);
 
   private String page(String reference) {
     return channel.page("pay/" + reference, Requests.get("pay/" + reference)).body().text();
@@ -64,7 +65,7 @@ class CheckoutPageTest {
             Requests.NOTIFY_URL,
             Optional.empty(),
             Device.MOBILE,
-            TestHost.START.plusSeconds(60)));
+            ContractHost.START.plusSeconds(60)));
     String html = channel.page("pay/hostile2", Requests.click("hostile2", "fail")).body().text();
     assertTrue(html.contains("&lt;b&gt;K-1&lt;/b&gt;&quot;"), html);
     assertTrue(html.contains("href=\"https://shop.example/r?a=1&amp;b=%22%3E%3Cscript%3E\""));
@@ -82,7 +83,7 @@ class CheckoutPageTest {
             Requests.NOTIFY_URL,
             Optional.empty(),
             Device.MOBILE,
-            TestHost.START.plusSeconds(60)));
+            ContractHost.START.plusSeconds(60)));
     String html = channel.page("pay/odd1", Requests.click("odd1", "pay")).body().text();
     assertFalse(html.contains("javascript:"), html);
     assertFalse(html.contains("Back to the shop"), html);
@@ -114,7 +115,7 @@ class CheckoutPageTest {
     replies.add(channel.page("pay/" + Requests.REFERENCE, Requests.post("p", Parameters.none())));
     replies.add(channel.page("pay/" + Requests.REFERENCE, Requests.click("x", "pay")));
     replies.add(channel.page("pay/" + Requests.REFERENCE, Requests.click("x", "fail")));
-    host.clock.advance(Duration.ofHours(1));
+    host.advance(Duration.ofHours(1));
     replies.add(channel.page("pay/expiring", Requests.get("p")));
     replies.add(channel.page("pay/expiring", Requests.click("expiring", "pay")));
     Pattern external = Pattern.compile("(src|href)=\"(?!https://shop\\.example/orders/)");

@@ -21,6 +21,7 @@ import org.kameng.plugin.api.http.OutboundRequest;
 import org.kameng.plugin.api.http.Parameters;
 import org.kameng.plugin.api.payment.Device;
 import org.kameng.plugin.api.payment.PaymentRequest;
+import org.kameng.plugin.testkit.ContractHost;
 
 /**
  * Requests as the host would hand them to the channel. The form decoding and the HMAC here are the
@@ -30,12 +31,17 @@ import org.kameng.plugin.api.payment.PaymentRequest;
 final class Requests {
 
   static final String REFERENCE = "0f3a9c2b7d4e4a1f9b6c8d2e1a3f5b7c";
-  static final URI NOTIFY_URL = URI.create("https://shop.example/api/notify/payment/t1/c1/p1");
+  static final URI NOTIFY_URL =
+      URI.create(
+          "https://shop.example/api/public/notify/"
+              + ContractHost.TENANT_A
+              + "/5d0c1f7e-2b3a-4c8d-9e6f-1a2b3c4d5e6f/"
+              + REFERENCE);
   static final URI RETURN_URL = URI.create("https://shop.example/orders/K20261122-0001");
 
   private Requests() {}
 
-  /** A payment of 12.30 CNY that expires 15 minutes after {@link TestHost#START}. */
+  /** A payment of 12.30 CNY that expires 15 minutes after {@link ContractHost#START}. */
   static PaymentRequest payment() {
     return payment(REFERENCE, "Steam 充值卡 100元", Money.of(1230, "CNY"));
   }
@@ -50,7 +56,7 @@ final class Requests {
         NOTIFY_URL,
         Optional.of("203.0.113.9"),
         Device.DESKTOP,
-        TestHost.START.plusSeconds(15 * 60));
+        ContractHost.START.plusSeconds(15 * 60));
   }
 
   /** A buyer's GET of a page. */
@@ -88,7 +94,7 @@ final class Requests {
   static InboundRequest notify(String method, Parameters query, Parameters form) {
     return new InboundRequest(
         method,
-        "/api/notify/payment/t1/c1/p1",
+        NOTIFY_URL.getPath(),
         query,
         form,
         Headers.of(Map.of("Content-Type", "application/x-www-form-urlencoded")),

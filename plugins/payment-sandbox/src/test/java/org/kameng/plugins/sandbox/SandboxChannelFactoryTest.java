@@ -26,6 +26,7 @@ import org.kameng.plugin.api.extension.Capability;
 import org.kameng.plugin.api.extension.PluginKind;
 import org.kameng.plugin.api.payment.HostedPages;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
+import org.kameng.plugin.testkit.ContractHost;
 
 class SandboxChannelFactoryTest {
 
@@ -67,7 +68,7 @@ class SandboxChannelFactoryTest {
 
   @Test
   void aGeneratedSecretHasNoProblems() {
-    assertEquals(List.of(), problems(TestHost.SECRET));
+    assertEquals(List.of(), problems(TestShop.SECRET));
     // openssl rand -hex 32: 64 hex digits
     assertEquals(
         List.of(), problems("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
@@ -87,7 +88,12 @@ class SandboxChannelFactoryTest {
         " Xq8hT2mVw5NcR9bLk3PzJ7dYs4FgA6eU",
         "Xq8hT2mVw5NcR9bLk3PzJ7dYs4FgA6eU\t",
         "Xq8hT2mVw5NcR9bLk3PzJ7dYs4FgA6eU密钥",
-        "Xq8hT2mVw5NcR9bLk3PzJ7dYs4FgA6eUé"
+        "Xq8hT2mVw5NcR9bLk3PzJ7dYs4FgA6eUé",
+        "12345678901234567890123456789012", // a digit run
+        "abcdefghijklmnopqrstuvwxyzabcdef", // an alphabet run
+        "QWERTYUIOPASDFGHJKLZXCVBNMQWERTY", // a keyboard run
+        "E10ADC3949BA59ABBE56E057F20F883E", // md5("123456"), pasted in upper case
+        "Kq7vR2xN9pLmKq7vR2xN9pLmKq7vR2xN9pLm" // one block of twelve, three times
       })
   void aMissingShortTypedOrNonAsciiSecretIsRefusedNamingTheField(String secret) {
     List<ConfigProblem> problems = problems(secret);
@@ -100,7 +106,10 @@ class SandboxChannelFactoryTest {
 
   @Test
   void aSecretLongerThan128CharactersIsRefused() {
-    String longest = (TestHost.SECRET + TestHost.SECRET + TestHost.SECRET + TestHost.SECRET);
+    // openssl rand -hex 64
+    String longest =
+        "3c9ba452bd2b1110d7fc11e409ed6e20f8f2aa061b13a10101ab07b3cb98bbe3"
+            + "ac9e3647e5c4878c1a54ed8ef796628010eaadc96b2be756a63f99420836ac7f";
     assertEquals(128, longest.length());
     assertEquals(List.of(), problems(longest));
     List<ConfigProblem> problems = problems(longest + "Z");
@@ -112,7 +121,8 @@ class SandboxChannelFactoryTest {
   void theMessagesSayWhatIsWrong() {
     assertTrue(problems("short-but-varied-123").get(0).message().contains("32 to 128"));
     assertTrue(problems("a".repeat(40)).get(0).message().contains("too few different"));
-    assertTrue(problems(TestHost.SECRET + "é").get(0).message().contains("printable ASCII"));
+    assertTrue(problems(TestShop.SECRET + "é").get(0).message().contains("printable ASCII"));
+    assertTrue(problems("0123456789abcdef0123456789abcdef").get(0).message().contains("pattern"));
   }
 
   @Test
@@ -123,7 +133,7 @@ class SandboxChannelFactoryTest {
       IllegalArgumentException refused =
           assertThrows(
               IllegalArgumentException.class,
-              () -> factory.create(TestHost.TENANT, config, new TestHost(config)));
+              () -> factory.create(ContractHost.TENANT_A, config, TestShop.host(config)));
       assertTrue(refused.getMessage().contains("signingSecret"));
       assertFalse(refused.getMessage().contains("aaaa"));
     }
@@ -131,7 +141,7 @@ class SandboxChannelFactoryTest {
 
   @Test
   void theChannelServesPages() {
-    assertInstanceOf(HostedPages.class, new TestHost().channel());
+    assertInstanceOf(HostedPages.class, TestShop.channel(TestShop.host()));
   }
 
   @Test

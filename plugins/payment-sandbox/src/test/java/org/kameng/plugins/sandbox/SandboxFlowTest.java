@@ -25,14 +25,15 @@ import org.kameng.plugin.api.payment.PaymentLookup;
 import org.kameng.plugin.api.payment.PaymentOutcome;
 import org.kameng.plugin.api.payment.PaymentStart.Redirect;
 import org.kameng.plugin.api.payment.PaymentStatus;
+import org.kameng.plugin.testkit.ContractHost;
 
 /** A payment from start to verified notify, as the host drives it, and the page's rules. */
 class SandboxFlowTest {
 
   private static final String PAGE = "pay/" + Requests.REFERENCE;
 
-  private final TestHost host = new TestHost();
-  private final SandboxChannel channel = host.channel();
+  private final ContractHost host = TestShop.host();
+  private final SandboxChannel channel = TestShop.channel(host);
 
   private void started() {
     channel.start(Requests.payment());
@@ -44,7 +45,7 @@ class SandboxFlowTest {
   }
 
   private PaymentOutcome verifiedCapturedNotify(int index) {
-    OutboundRequest sent = host.sent.get(index);
+    OutboundRequest sent = host.requests().get(index);
     Verified verified =
         assertInstanceOf(Verified.class, channel.verifyNotify(Requests.received(sent)));
     assertEquals("ok", verified.accepted().body().text());
@@ -56,24 +57,18 @@ class SandboxFlowTest {
 
   @Test
   void aChannelThatWithholdsNotifiesRecordsTheDecisionForQueriesAndSendsNothing() {
-    TestHost withholding =
-        new TestHost(
-            org.kameng.plugin.api.config.PluginConfig.of(
-                java.util.Map.of(
-                    SandboxChannelFactory.SIGNING_SECRET,
-                    TestHost.SECRET,
-                    SandboxChannelFactory.NOTIFIES,
-                    "withhold")));
-    SandboxChannel quiet = withholding.channel();
+    ContractHost withholding =
+        TestShop.host(TestShop.config(Map.of(SandboxChannelFactory.NOTIFIES, "withhold")));
+    SandboxChannel quiet = TestShop.channel(withholding);
     quiet.start(Requests.payment());
     InboundReply paid = quiet.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     assertEquals(200, paid.status());
-    assertTrue(withholding.sent.isEmpty(), "a withheld notify must not be sent");
-    var found =
-        assertInstanceOf(
-            org.kameng.plugin.api.payment.PaymentLookup.Found.class,
-            quiet.query(Requests.REFERENCE));
-    assertEquals(org.kameng.plugin.api.payment.PaymentStatus.SUCCEEDED, found.outcome().status());
+    assertTrue(withholding.requests().isEmpty(), "a withheld notify must not be sent");
+    var found = assertInstanceOf(PaymentLookup.Found.class, quiet.query(Requests.REFERENCE));
+    assertEquals(PaymentStatus.SUCCEEDED, found.outcome().status());
+    assertTrue(
+        withholding.logLines().stream().anyMatch(line -> line.contains("withheld")),
+        withholding.logLines().toString());
   }
 
   @Test
@@ -82,7 +77,7 @@ class SandboxFlowTest {
     InboundReply page = channel.page(PAGE, Requests.get(PAGE));
     assertEquals(200, page.status());
     assertTrue(html(page).contains("name=\"decision\" value=\"pay\""));
-    assertTrue(host.sent.isEmpty(), "showing the page sends nothing");
+    assertTrue(host.requests().isEmpty(), "showing the page sends nothing");
 
     InboundReply paid = channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
 
@@ -90,8 +85,8 @@ class SandboxFlowTest {
     assertTrue(html(paid).contains("Test payment succeeded"));
     assertTrue(html(paid).contains("The shop acknowledged the notice."));
     assertTrue(html(paid).contains("href=\"" + Requests.RETURN_URL + "\""));
-    assertEquals(1, host.sent.size());
-    OutboundRequest sent = host.sent.get(0);
+    assertEquals(1, host.requests().size());
+    OutboundRequest sent = host.requests().get(0);
     assertEquals("POST", sent.method());
     assertEquals(Requests.NOTIFY_URL, sent.uri());
     assertEquals(List.of("application/x-www-form-urlencoded"), sent.headers().all("Content-Type"));
@@ -120,46 +115,50 @@ class SandboxFlowTest {
     assertTrue(html(failed).contains("Test payment failed"));
     assertEquals(PaymentStatus.FAILED, verifiedCapturedNotify(0).status());
     assertEquals(
-        "failed", Requests.decode(host.sent.get(0).body().text()).single("status").orElseThrow());
+        "failed",
+        Requests.decode(host.requests().get(0).body().text()).single("status").orElseThrow());
   }
 
   @Test
   void aSecondClickKeepsTheFirstDecisionAndResendsTheSameEvent() {
     started();
     channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
-    host.clock.advance(Duration.ofMinutes(2));
+    host.advance(Duration.ofMinutes(2));
     InboundReply again = channel.page(PAGE, Requests.click(Requests.REFERENCE, "fail"));
 
     assertTrue(html(again).contains("Test payment succeeded"));
     assertTrue(html(again).contains("the first decision stands"));
-    assertEquals(2, host.sent.size());
+    assertEquals(2, host.requests().size());
     PaymentOutcome first = verifiedCapturedNotify(0);
     PaymentOutcome second = verifiedCapturedNotify(1);
     assertEquals(first, second);
     // signed afresh: the re-sent notify carries the time it was sent, so it is not stale
     assertEquals(
         "1795342620",
-        Requests.decode(host.sent.get(1).body().text()).single("timestamp").orElseThrow());
+        Requests.decode(host.requests().get(1).body().text()).single("timestamp").orElseThrow());
   }
 
   @Test
   void aClickThatLosesTheRaceToAnotherServerShowsAndSendsTheWinningDecision() {
     started();
-    Decided winner = new Decided(Decision.FAIL, "winner-event", TestHost.START);
+    Decided winner = new Decided(Decision.FAIL, "winner-event", ContractHost.START);
     // the other instance decides after this click read "undecided" and before it writes
     AtomicBoolean raced = new AtomicBoolean();
-    host.store.afterGet =
+    RacingHost racing = new RacingHost(host);
+    racing.afterGet =
         key -> {
           if (key.equals("result:" + Requests.REFERENCE) && raced.compareAndSet(false, true)) {
-            host.store.values.put(key, winner.encode());
+            host.store().put(key, winner.encode());
           }
         };
 
-    InboundReply lost = channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
+    InboundReply lost =
+        TestShop.channel(racing).page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
 
     assertTrue(html(lost).contains("Test payment failed"), html(lost));
     assertTrue(html(lost).contains("the first decision stands"));
-    assertEquals(winner.encode(), host.store.values.get("result:" + Requests.REFERENCE));
+    assertTrue(raced.get());
+    assertEquals(winner.encode(), host.stored().get("result:" + Requests.REFERENCE));
     PaymentOutcome sent = verifiedCapturedNotify(0);
     assertEquals("winner-event", sent.providerEventId());
     assertEquals(PaymentStatus.FAILED, sent.status());
@@ -173,13 +172,13 @@ class SandboxFlowTest {
     assertEquals(200, visit.status());
     assertTrue(html(visit).contains("Test payment failed"));
     assertFalse(html(visit).contains("<form"), "a decided payment offers no buttons");
-    assertEquals(1, host.sent.size());
+    assertEquals(1, host.requests().size());
   }
 
   @Test
   void anExpiredPaymentShowsNoButtonsAndRefusesADecision() {
     started();
-    host.clock.advance(Duration.ofMinutes(15));
+    host.advance(Duration.ofMinutes(15));
     InboundReply visit = channel.page(PAGE, Requests.get(PAGE));
     assertEquals(410, visit.status());
     assertTrue(html(visit).contains("This test payment has expired"));
@@ -187,8 +186,8 @@ class SandboxFlowTest {
 
     InboundReply click = channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     assertEquals(410, click.status());
-    assertTrue(host.sent.isEmpty());
-    assertTrue(host.store.values.keySet().stream().noneMatch(k -> k.startsWith("result:")));
+    assertTrue(host.requests().isEmpty());
+    assertTrue(host.stored().keySet().stream().noneMatch(k -> k.startsWith("result:")));
   }
 
   @Test
@@ -196,11 +195,11 @@ class SandboxFlowTest {
     started();
     channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     PaymentOutcome first = verifiedCapturedNotify(0);
-    host.clock.advance(Duration.ofHours(1));
+    host.advance(Duration.ofHours(1));
     assertTrue(html(channel.page(PAGE, Requests.get(PAGE))).contains("Test payment succeeded"));
     InboundReply again = channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     assertEquals(200, again.status());
-    assertEquals(2, host.sent.size());
+    assertEquals(2, host.requests().size());
     assertEquals(first, verifiedCapturedNotify(1));
   }
 
@@ -225,7 +224,7 @@ class SandboxFlowTest {
       assertEquals(404, channel.page(path, Requests.click("x", "pay")).status(), path);
     }
     assertEquals(404, channel.page(null, Requests.get("x")).status());
-    assertTrue(host.sent.isEmpty());
+    assertTrue(host.requests().isEmpty());
   }
 
   @Test
@@ -239,7 +238,7 @@ class SandboxFlowTest {
             new Parameters(Map.of("decision", List.of("pay", "fail"))))) {
       assertEquals(400, channel.page(PAGE, Requests.post(PAGE, form)).status(), form.toString());
     }
-    assertTrue(host.sent.isEmpty());
+    assertTrue(host.requests().isEmpty());
     assertTrue(html(channel.page(PAGE, Requests.get(PAGE))).contains("<form method=\"post\">"));
   }
 
@@ -263,25 +262,30 @@ class SandboxFlowTest {
   @Test
   void aShopThatCannotBeReachedLeavesTheDecisionRecordedForQuerying() {
     started();
-    host.shop =
+    host.answering(
         request -> {
           throw new IOException("connect timed out");
-        };
+        });
     InboundReply paid = channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     assertEquals(200, paid.status());
     assertTrue(html(paid).contains("The notice could not be sent."));
     assertTrue(html(paid).contains("the shop will pick it up by querying"));
     assertTrue(html(paid).contains("Back to the shop"));
     assertEquals(PaymentStatus.SUCCEEDED, queried().status());
+    // the log names the payment and the failure, never what was signed or with which secret
+    String logged = String.join("\n", host.logLines());
+    assertTrue(logged.contains(Requests.REFERENCE + " not sent: IOException"), logged);
+    assertFalse(logged.contains(TestShop.SECRET), logged);
+    assertFalse(logged.contains("signature="), logged);
   }
 
   @Test
   void aRefusedDestinationIsReportedLikeAnUnreachableShop() {
     started();
-    host.shop =
+    host.answering(
         request -> {
           throw new DestinationRefusedException("loopback address refused");
-        };
+        });
     InboundReply paid = channel.page(PAGE, Requests.click(Requests.REFERENCE, "fail"));
     assertEquals(200, paid.status());
     assertTrue(html(paid).contains("The notice could not be sent."));
@@ -291,11 +295,11 @@ class SandboxFlowTest {
   @Test
   void aShopThatDoesNotAnswerOkIsShownAsNotAcknowledged() {
     started();
-    host.shop = request -> TestHost.response(400, "rejected");
+    host.answering(request -> TestShop.response(400, "rejected"));
     String rejected = html(channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay")));
     assertTrue(rejected.contains("did not acknowledge the notice (HTTP 400)"), rejected);
 
-    host.shop = request -> TestHost.response(200, "okay");
+    host.answering(request -> TestShop.response(200, "okay"));
     String odd = html(channel.page(PAGE, Requests.click(Requests.REFERENCE, "pay")));
     assertTrue(odd.contains("did not acknowledge the notice (HTTP 200)"), odd);
   }
@@ -313,7 +317,7 @@ class SandboxFlowTest {
   void anotherChannelInstanceOnTheSameStoreServesThePage() {
     started();
     // the host may drop instances at will and build one per server: state lives in the store
-    SandboxChannel other = new SandboxChannelFactory().create(TestHost.TENANT, host.config(), host);
+    SandboxChannel other = TestShop.channel(host);
     other.page(PAGE, Requests.click(Requests.REFERENCE, "pay"));
     PaymentOutcome outcome = verifiedCapturedNotify(0);
     assertEquals(outcome, queried());

@@ -24,14 +24,15 @@ import org.kameng.plugin.api.payment.RefundRequest;
 import org.kameng.plugin.api.payment.RefundResult;
 import org.kameng.plugin.api.payment.RefundResult.Failed;
 import org.kameng.plugin.api.payment.RefundResult.Refunded;
+import org.kameng.plugin.testkit.ContractHost;
 
 /** Query and refund answer from what the page recorded; concurrent clicks agree on one decision. */
 class SandboxQueryRefundTest {
 
   private static final String PAGE = "pay/" + Requests.REFERENCE;
 
-  private final TestHost host = new TestHost();
-  private final SandboxChannel channel = host.channel();
+  private final ContractHost host = TestShop.host();
+  private final SandboxChannel channel = TestShop.channel(host);
 
   private PaymentOutcome found(String reference) {
     return assertInstanceOf(PaymentLookup.Found.class, channel.query(reference)).outcome();
@@ -41,7 +42,7 @@ class SandboxQueryRefundTest {
   private String decided(String decision) {
     channel.start(Requests.payment());
     channel.page(PAGE, Requests.click(Requests.REFERENCE, decision));
-    return Requests.decode(host.sent.get(0).body().text()).single("event").orElseThrow();
+    return Requests.decode(host.requests().get(0).body().text()).single("event").orElseThrow();
   }
 
   private RefundResult refund(String refundReference, String providerReference, long amount) {
@@ -69,7 +70,7 @@ class SandboxQueryRefundTest {
     assertEquals(PaymentStatus.PENDING, pending.status());
     assertEquals(Requests.REFERENCE, pending.providerEventId());
     assertEquals(Money.of(1230, "CNY"), pending.amount());
-    host.clock.advance(Duration.ofHours(2));
+    host.advance(Duration.ofHours(2));
     assertEquals(PaymentStatus.PENDING, found(Requests.REFERENCE).status());
   }
 
@@ -77,12 +78,13 @@ class SandboxQueryRefundTest {
   void aDecidedPaymentIsFoundExactlyAsItsNotifySaidIt() {
     String event = decided("pay");
     Verified notify =
-        assertInstanceOf(Verified.class, channel.verifyNotify(Requests.received(host.sent.get(0))));
+        assertInstanceOf(
+            Verified.class, channel.verifyNotify(Requests.received(host.requests().get(0))));
     PaymentOutcome queried = found(Requests.REFERENCE);
     assertEquals(notify.outcome(), queried);
     assertEquals(event, queried.providerEventId());
     assertEquals(PaymentStatus.SUCCEEDED, queried.status());
-    host.clock.advance(Duration.ofDays(3));
+    host.advance(Duration.ofDays(3));
     assertEquals(queried, found(Requests.REFERENCE), "a query repeats the same event for ever");
   }
 
@@ -109,6 +111,8 @@ class SandboxQueryRefundTest {
   @Test
   void aPaymentTakesAtMostTwentyRefundsEvenWithLongReferences() {
     String event = decided("pay");
+    // the ContractHost's store enforces the API's value limit: twenty of the longest references
+    // (each Chinese character percent-encoded) must still fit into one payment's value
     for (int i = 0; i < 20; i++) {
       String reference = String.format("%02d", i) + "退".repeat(62);
       assertInstanceOf(Refunded.class, refund(reference, event, 1), reference);
@@ -131,7 +135,8 @@ class SandboxQueryRefundTest {
     channel.start(Requests.payment());
     assertInstanceOf(Failed.class, refund("rf-1", Requests.REFERENCE, 100));
     channel.page(PAGE, Requests.click(Requests.REFERENCE, "fail"));
-    String event = Requests.decode(host.sent.get(0).body().text()).single("event").orElseThrow();
+    String event =
+        Requests.decode(host.requests().get(0).body().text()).single("event").orElseThrow();
     Failed failed = assertInstanceOf(Failed.class, refund("rf-1", event, 100));
     assertTrue(failed.reason().contains("not paid"), failed.reason());
   }
@@ -153,14 +158,20 @@ class SandboxQueryRefundTest {
     assertInstanceOf(Refunded.class, refund("rf-1", event, 30));
     AtomicBoolean raced = new AtomicBoolean();
     // another instance refunds the remaining 12.00 after this call read the refunds so far
-    host.store.afterGet =
+    RacingHost racing = new RacingHost(host);
+    racing.afterGet =
         key -> {
           if (key.equals("refunds:" + Requests.REFERENCE) && raced.compareAndSet(false, true)) {
-            String before = host.store.values.get(key);
-            host.store.values.put(key, before + "&rf-other=1200+sandbox-refund-other");
+            String before = host.stored().get(key);
+            host.store().put(key, before + "&rf-other=1200+sandbox-refund-other");
           }
         };
-    Failed failed = assertInstanceOf(Failed.class, refund("rf-2", event, 100));
+    RefundResult lost =
+        TestShop.channel(racing)
+            .refund(
+                new RefundRequest(
+                    "rf-2", Requests.REFERENCE, event, Money.of(100, "CNY"), "buyer asked"));
+    Failed failed = assertInstanceOf(Failed.class, lost);
     assertTrue(failed.reason().contains("exceeds"), failed.reason());
     assertTrue(raced.get());
   }
@@ -203,11 +214,12 @@ class SandboxQueryRefundTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(16, host.sent.size());
+    assertEquals(16, host.requests().size());
     PaymentOutcome first =
-        assertInstanceOf(Verified.class, channel.verifyNotify(Requests.received(host.sent.get(0))))
+        assertInstanceOf(
+                Verified.class, channel.verifyNotify(Requests.received(host.requests().get(0))))
             .outcome();
-    for (var sent : host.sent) {
+    for (var sent : host.requests()) {
       Verified verified =
           assertInstanceOf(Verified.class, channel.verifyNotify(Requests.received(sent)));
       assertEquals(first, verified.outcome());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.kameng.plugin.api.Money;
+import org.kameng.plugin.testkit.ContractHost;
 
 /**
  * The HMAC against vectors computed outside Java: every expected digest below was derived with
@@ -15,7 +16,7 @@ import org.kameng.plugin.api.Money;
  */
 class SigningSecretTest {
 
-  private static final SigningSecret SECRET = new SigningSecret(TestHost.SECRET);
+  private static final SigningSecret SECRET = new SigningSecret(TestShop.SECRET);
 
   private static final String PAID =
       "reference=0f3a9c2b7d4e4a1f9b6c8d2e1a3f5b7c&event=6b1d2f3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
@@ -77,7 +78,7 @@ class SigningSecretTest {
         Requests.hmac("key", "The quick brown fox jumps over the lazy dog"));
     assertEquals(
         "4cb56dcd7886f070a5dc41b590b6d7431c196e5231d1da11562ca849d74193ff",
-        Requests.signedNotify("succeeded", TestHost.START, TestHost.SECRET).get("signature"));
+        Requests.signedNotify("succeeded", ContractHost.START, TestShop.SECRET).get("signature"));
   }
 
   @Test
@@ -89,12 +90,12 @@ class SigningSecretTest {
     assertFalse(SECRET.verifies(PAID, good.substring(0, 62)));
     assertFalse(SECRET.verifies(PAID, ""));
     assertFalse(SECRET.verifies(PAID + " ", good));
-    assertFalse(new SigningSecret(TestHost.SECRET.replace('X', 'Y')).verifies(PAID, good));
+    assertFalse(new SigningSecret(TestShop.SECRET.replace('X', 'Y')).verifies(PAID, good));
   }
 
   @Test
   void neverShowsTheSecret() {
-    assertFalse(SECRET.toString().contains(TestHost.SECRET));
-    assertFalse(new TestHost().channel().toString().contains(TestHost.SECRET));
+    assertFalse(SECRET.toString().contains(TestShop.SECRET));
+    assertFalse(TestShop.channel(TestShop.host()).toString().contains(TestShop.SECRET));
   }
 }

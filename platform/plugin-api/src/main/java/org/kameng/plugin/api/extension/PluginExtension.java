@@ -5,11 +5,12 @@ package org.kameng.plugin.api.extension;
  * ({@code PaymentChannelFactory}, {@code SupplierConnectorFactory}, {@code PriceRuleFactory},
  * {@code OrderEventListenerFactory}, {@code NotifierFactory}).
  *
- * <p>It plays the part of PF4J's {@code ExtensionPoint} without making the API depend on PF4J: the
- * host registers PF4J extensions that implement these interfaces. A plugin class is annotated with
- * PF4J's {@code @Extension}; how PF4J's annotation processor is told that it is an extension
- * (implementing {@code org.pf4j.ExtensionPoint} as well, or {@code
- * -Apf4j.ignoreExtensionPoint=true} with {@code @Extension(points = ...)}) is the plugin template's
- * business and documented there.
+ * <p>A plugin lists each factory class in a service file named after the factory interface, for
+ * example {@code META-INF/services/org.kameng.plugin.api.payment.PaymentChannelFactory} holding the
+ * line {@code com.acme.pay.AcmeChannelFactory}, and gives the class a public no-argument
+ * constructor. The host finds the factories with {@link java.util.ServiceLoader} over the plugin's
+ * class loader and keeps only classes that loader defined (ADR 0006). No annotation and no
+ * annotation processor is involved: this marker plays the part of PF4J's {@code ExtensionPoint}
+ * without making the API depend on PF4J, which only packages and loads the archive.
  */
 public interface PluginExtension {}

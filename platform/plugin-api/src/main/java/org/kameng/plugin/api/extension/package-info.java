@@ -4,7 +4,8 @@
  * org.kameng.plugin.api.extension.PluginDescriptor} and the {@link
  * org.kameng.plugin.api.extension.PluginExtension} marker.
  *
- * <p>The host registers PF4J extensions that implement these interfaces; PF4J's own {@code
- * ExtensionPoint} is a marker the host adapts to, so this API does not depend on PF4J.
+ * <p>A plugin lists its factories in {@code META-INF/services/<factory interface>} files, and the
+ * host finds them with {@link java.util.ServiceLoader} over the plugin's class loader, so this API
+ * depends neither on PF4J nor on an annotation processor.
  */
 package org.kameng.plugin.api.extension;

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param method the HTTP method, upper case
  * @param path the request path as received, for example {@code
- *     /api/notify/payment/<tenant>/<config>/<payment>}
+ *     /api/public/notify/<tenant>/<config>/<payment>}
  * @param query the decoded query parameters
  * @param form the decoded {@code application/x-www-form-urlencoded} body parameters; empty for
  *     other content types

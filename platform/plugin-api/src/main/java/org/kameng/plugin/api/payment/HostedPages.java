@@ -11,7 +11,8 @@ import org.kameng.plugin.api.http.InboundRequest;
  * under {@link org.kameng.plugin.api.host.HostContext#pagesUrl()} to {@link #page}.
  *
  * <p>The host serves the reply with {@code Cache-Control: no-store}, a strict content security
- * policy (no scripts, forms only to the page itself) and {@code X-Frame-Options: DENY}. The request
+ * policy (no scripts, styles inline only, images from the platform or {@code data:} URLs, forms
+ * only to the platform's own origin, never framed) and {@code X-Frame-Options: DENY}. The request
  * is not authenticated: a page is reachable by anybody who has its URL, so a page must not reveal
  * more than the buyer it was made for may see, and must check what it is sent.
  */

@@ -16,8 +16,9 @@ import org.kameng.plugin.api.http.InboundRequest;
  *
  * <p><b>Failures.</b> An {@link IOException} means the provider could not be reached or answered
  * nonsense at the transport level; the host reports the channel as unavailable or retries later. An
- * unchecked exception is a plugin bug: it fails that call for that tenant, is logged and counts
- * towards the configuration's circuit breaker. Every call runs under a time limit.
+ * unchecked exception is a plugin bug: it fails that call for that tenant and is logged. Either
+ * kind counts towards the configuration's circuit breaker, as does running past the call's time
+ * limit.
  */
 public interface PaymentChannel {
 
@@ -45,7 +46,7 @@ public interface PaymentChannel {
    * Called on the request thread of the provider's notify.
    *
    * <p>Never throw for bad input: a forged, tampered or unreadable notify is a {@link
-   * NotifyVerification.Rejected}. An exception is a plugin bug; the host then answers 500 and the
+   * NotifyVerification.Rejected}. An exception is a plugin bug; the host then answers 503 and the
    * provider will re-send.
    *
    * @param request the notify exactly as received

@@ -11,9 +11,10 @@ import org.kameng.plugin.api.Money;
  * What the host asks a {@link PaymentChannel} to start. Immutable.
  *
  * @param paymentReference the host's reference of this payment: 1 to 64 characters of {@code
- *     [0-9A-Za-z_-]} (the host uses 32 hex digits, which fits providers limited to 32). Send it to
- *     the provider unchanged as the merchant's order number (EPay's {@code out_trade_no}) and
- *     return it unchanged in {@link PaymentOutcome#paymentReference()}
+ *     [0-9A-Za-z_-]} (today the host sends the payment's UUID in its 36-character form, with
+ *     hyphens; a provider that takes fewer characters needs the channel to map it). Send it to the
+ *     provider unchanged as the merchant's order number (EPay's {@code out_trade_no}) and return it
+ *     unchanged in {@link PaymentOutcome#paymentReference()}
  * @param orderNumber the order number the buyer sees, for a provider's description field
  * @param amount what to charge, more than zero
  * @param subject the buyer-visible item name (EPay's {@code name}), 1 to 128 characters
