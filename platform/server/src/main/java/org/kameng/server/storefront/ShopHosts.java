@@ -55,7 +55,8 @@ public class ShopHosts {
     if (!CUSTOM_HOST.matcher(name).matches()) {
       return Optional.empty();
     }
-    // The storefront has no tenant yet; the kernel's one cross-tenant lookup finds the shop.
+    // The storefront has no tenant yet: one database function may read verified domains across
+    // shops, and answers only the shop a host serves.
     return select("id = kameng.shop_serving_host(?)", name);
   }
 
