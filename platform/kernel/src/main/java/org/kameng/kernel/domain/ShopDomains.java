@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.kameng.plugin.api.TenantId;
@@ -156,7 +157,7 @@ public final class ShopDomains {
 
   // Stored hosts are lower case without a trailing dot; a lookup by any other spelling finds them.
   private static String lookupForm(String host) {
-    String lower = host.strip().toLowerCase(java.util.Locale.ROOT);
+    String lower = host.strip().toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public class HttpTokenCheck {
           Reason.NOT_REACHABLE,
           url
               + " could not be reached ("
-              + (e instanceof java.net.http.HttpTimeoutException ? "timed out" : "no connection")
+              + (e instanceof HttpTimeoutException ? "timed out" : "no connection")
               + "). Make sure a web server answers there and try again.");
     }
   }
