@@ -33,6 +33,15 @@ final class LatencyRecorder {
         percentile(sorted, 0.99));
   }
 
+  /** "n ops; p50 .. p95 .. p99 .. ms", for phases measured by count rather than time. */
+  synchronized String percentiles() {
+    long[] sorted = Arrays.copyOf(nanos, count);
+    Arrays.sort(sorted);
+    return String.format(
+        "%,d ops; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
+        count, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99));
+  }
+
   synchronized double rate(double seconds) {
     return count / seconds;
   }

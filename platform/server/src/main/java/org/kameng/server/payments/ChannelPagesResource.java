@@ -73,8 +73,8 @@ public class ChannelPagesResource {
     if (body != null && body.length > InboundRequests.MAX_BODY) {
       return framed(InboundReply.text(413, "Request too large."));
     }
-    Optional<UUID> tenantId = uuid(tenant);
-    Optional<UUID> configId = uuid(config);
+    Optional<UUID> tenantId = InboundRequests.uuid(tenant);
+    Optional<UUID> configId = InboundRequests.uuid(config);
     if (tenantId.isEmpty() || configId.isEmpty() || !safe(page)) {
       return framed(InboundReply.text(404, "No such page."));
     }
@@ -120,13 +120,5 @@ public class ChannelPagesResource {
       }
     }
     return page.chars().noneMatch(ch -> ch < 0x20 || ch == '\\' || ch == 0x7f);
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -25,6 +25,15 @@ final class InboundRequests {
 
   private InboundRequests() {}
 
+  /** A UUID from a URL path segment; empty for anything else, which the caller answers 404. */
+  static java.util.Optional<java.util.UUID> uuid(String text) {
+    try {
+      return java.util.Optional.of(java.util.UUID.fromString(text));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   static InboundRequest of(
       HttpServletRequest servlet, UriInfo uri, HttpHeaders headers, byte[] body) {
     byte[] bytes = body == null ? new byte[0] : body;

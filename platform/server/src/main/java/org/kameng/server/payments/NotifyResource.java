@@ -76,9 +76,9 @@ public class NotifyResource {
     if (body != null && body.length > InboundRequests.MAX_BODY) {
       return Replies.text(413, "notify too large");
     }
-    Optional<UUID> tenantId = uuid(tenant);
-    Optional<UUID> configId = uuid(config);
-    Optional<UUID> paymentId = uuid(payment);
+    Optional<UUID> tenantId = InboundRequests.uuid(tenant);
+    Optional<UUID> configId = InboundRequests.uuid(config);
+    Optional<UUID> paymentId = InboundRequests.uuid(payment);
     if (tenantId.isEmpty() || configId.isEmpty() || paymentId.isEmpty()) {
       return Replies.text(404, "unknown notify address");
     }
@@ -125,13 +125,5 @@ public class NotifyResource {
 
   private String where() {
     return "tenant " + tenant + ", channel " + config + ", payment " + payment;
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.tenant.InvalidSignupException;
@@ -37,6 +38,12 @@ public class SignupResource {
 
   @Context HttpServletRequest request;
 
+  // Sign-ups one address may make per minute: enough for an office behind one NAT, too few to
+  // mass-create accounts. Tests that open many shops raise it.
+  @Inject
+  @ConfigProperty(name = "kameng.signup.per-minute", defaultValue = "10")
+  int signupsPerMinute;
+
   /** What a reseller signs up with. */
   public record SignupBody(String shopName, String slug, String email, String password) {}
 
@@ -55,7 +62,8 @@ public class SignupResource {
     String email = Credentials.email(body.email());
     Credentials.password(body.password());
     // Counted once the request could create an account: that is what must not happen en masse.
-    if (!throttle.allow(new Throttle.Budget("signup-ip:" + request.getRemoteAddr(), 10))) {
+    if (!throttle.allow(
+        new Throttle.Budget("signup-ip:" + request.getRemoteAddr(), signupsPerMinute))) {
       return Response.status(429).build();
     }
     if (transactions.platform(c -> ShopSignup.isTaken(c, slug))) {

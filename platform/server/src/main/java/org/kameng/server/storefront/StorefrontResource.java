@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.kameng.kernel.catalog.StorefrontCatalog;
 import org.kameng.kernel.order.OrderLookup;
@@ -57,6 +58,12 @@ public class StorefrontResource {
   @Inject PaymentReconciler reconciler;
 
   @Context HttpServletRequest request;
+
+  // Order lookups one address may make per minute; each looked-up order or email gets 10 whatever
+  // this says, so a token or query password cannot be guessed at speed from many addresses either.
+  @Inject
+  @ConfigProperty(name = "kameng.lookup.per-minute", defaultValue = "20")
+  int lookupsPerMinute;
 
   /** The shop's front page data. */
   public record ShopView(
@@ -213,7 +220,7 @@ public class StorefrontResource {
     String subject = body.token() != null ? "t:" + body.token() : "e:" + body.email();
     // Per address, and per looked-up order or email, so neither can be guessed at speed.
     if (!throttle.allow(
-        new Throttle.Budget("lookup-ip:" + request.getRemoteAddr(), 20),
+        new Throttle.Budget("lookup-ip:" + request.getRemoteAddr(), lookupsPerMinute),
         new Throttle.Budget("lookup-subject:" + subject, 10))) {
       return Response.status(429).cacheControl(noStore()).build();
     }

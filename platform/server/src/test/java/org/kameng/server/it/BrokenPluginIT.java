@@ -36,16 +36,7 @@ class BrokenPluginIT {
   @BeforeAll
   static void aHealthyShop() throws Exception {
     healthy = FreshShop.selling("healthy", "5.00", 3);
-    healthyChannel =
-        healthy.addChannel(
-            "payment-epay",
-            "Alipay",
-            Map.of(
-                "gatewayUrl", "https://pay.gateway.example/",
-                "pid", "1001",
-                "merchantKey", "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeU",
-                "paymentType", "alipay",
-                "mode", "submit"));
+    healthyChannel = healthy.addEpay("Alipay");
   }
 
   @AfterAll

@@ -29,23 +29,14 @@ import org.junit.jupiter.api.Test;
  */
 class EpayPaymentIT {
 
-  private static final String KEY = "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeU";
+  private static final String KEY = FreshShop.EPAY_KEY;
   private static FreshShop shop;
   private static String channel;
 
   @BeforeAll
   static void shopWithEpay() throws Exception {
     shop = FreshShop.selling("epay", "12.30", 5);
-    channel =
-        shop.addChannel(
-            "payment-epay",
-            "Alipay",
-            Map.of(
-                "gatewayUrl", "https://pay.gateway.example/",
-                "pid", "1001",
-                "merchantKey", KEY,
-                "paymentType", "alipay",
-                "mode", "submit"));
+    channel = shop.addEpay("Alipay");
   }
 
   @Test

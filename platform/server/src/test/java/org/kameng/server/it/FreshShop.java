@@ -123,6 +123,22 @@ final class FreshShop {
         .path("id");
   }
 
+  /** The merchant key the EPay test channels use; the tests sign gateway notifies with it. */
+  static final String EPAY_KEY = "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeU";
+
+  /** Sets up an EPay channel (submit mode, Alipay) with {@link #EPAY_KEY}. */
+  String addEpay(String name) {
+    return addChannel(
+        "payment-epay",
+        name,
+        Map.of(
+            "gatewayUrl", "https://pay.gateway.example/",
+            "pid", "1001",
+            "merchantKey", EPAY_KEY,
+            "paymentType", "alipay",
+            "mode", "submit"));
+  }
+
   /** A buyer's request to this shop's storefront. */
   RequestSpecification buyer() {
     return StorefrontIT.shop(slug).contentType(ContentType.JSON);

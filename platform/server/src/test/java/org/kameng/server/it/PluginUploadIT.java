@@ -37,16 +37,7 @@ class PluginUploadIT {
   static void shopWithEpay() throws Exception {
     admin = TestStack.keycloak().accessToken("admin", TestStack.adminPassword());
     shop = FreshShop.selling("upload", "3.00", 5);
-    channel =
-        shop.addChannel(
-            "payment-epay",
-            "Alipay",
-            Map.of(
-                "gatewayUrl", "https://pay.gateway.example/",
-                "pid", "1001",
-                "merchantKey", "Kq7vR2xN9pLm4TsW8bYc3HdF6gJz5AeU",
-                "paymentType", "alipay",
-                "mode", "submit"));
+    channel = shop.addEpay("Alipay");
   }
 
   private static RequestSpecification asAdmin() {

@@ -72,8 +72,9 @@ public interface ExtensionFactory<T> extends PluginExtension {
    * @param context the host services for this tenant and plugin; {@code context.config()} is {@code
    *     config}
    * @return the extension instance
-   * @throws IllegalArgumentException if the configuration is unusable although it passed validation
-   *     (the host disables the configuration and tells the shop's admin)
+   * @throws IllegalArgumentException if the configuration is unusable although it passed
+   *     validation: every call through it then fails, and after repeated failures the host pauses
+   *     the configuration and shows it as paused to the shop's owner until it is changed
    */
   T create(TenantId tenant, PluginConfig config, HostContext context);
 }

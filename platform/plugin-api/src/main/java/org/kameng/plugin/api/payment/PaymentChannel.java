@@ -33,7 +33,8 @@ public interface PaymentChannel {
    * @return how the buyer continues
    * @throws IOException the provider could not be reached or answered unreadably
    * @throws IllegalStateException the provider refused the payment (disabled merchant, amount out
-   *     of range); the message is shown to the shop's staff, never to the buyer
+   *     of range); the message goes to the server log tagged with shop and plugin, never to the
+   *     buyer, who is told the channel failed and may pay the same order another way
    */
   PaymentStart start(PaymentRequest request) throws IOException;
 
