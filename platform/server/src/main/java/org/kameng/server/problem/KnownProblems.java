@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.kameng.kernel.catalog.CatalogConflictException;
 import org.kameng.kernel.catalog.CatalogItemNotFoundException;
 import org.kameng.kernel.catalog.InvalidCatalogException;
+import org.kameng.kernel.domain.DomainTakenException;
+import org.kameng.kernel.domain.InvalidDomainException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
@@ -18,6 +20,7 @@ import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.QuotaExceededException;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.plugins.InvalidPluginException;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.signup.KeycloakUnavailableException;
@@ -80,6 +83,29 @@ final class KnownProblems {
                 409,
                 e.getMessage(),
                 List.of(new Problem.FieldError("slug", e.getMessage()))));
+    add(InvalidDomainException.class, e -> Problem.invalid(e.field(), e.getMessage()));
+    add(
+        DomainTakenException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Conflict",
+                409,
+                e.getMessage(),
+                List.of(new Problem.FieldError("domain", e.getMessage()))));
+    // The request was fine; the domain does not prove control yet. The detail says why in words,
+    // the type names the HTTP check's reason (the one about addresses) for a client to branch on.
+    add(
+        DomainNotVerifiedException.class,
+        e ->
+            new Problem(
+                "urn:kameng:problem:domain-not-verified:" + e.http().reason().name(),
+                "Domain not verified",
+                422,
+                e.getMessage(),
+                List.of(
+                    new Problem.FieldError("domain", e.http().message()),
+                    new Problem.FieldError("domain", e.dns().message()))));
     add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
     add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));

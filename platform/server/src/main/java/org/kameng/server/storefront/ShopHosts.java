@@ -13,11 +13,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
 
-/** Finds the shop a request is for from its host name: {@code <slug>.<platform domain>}. */
+/**
+ * Finds the shop a request is for from its host name: {@code <slug>.<platform domain>}, or a custom
+ * domain the shop verified.
+ */
 @ApplicationScoped
 public class ShopHosts {
 
   private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$");
+  // Only a name that could have been stored as a custom domain is worth a database query.
+  private static final Pattern CUSTOM_HOST = Pattern.compile("^(?=.*[.])[a-z0-9.-]{4,253}$");
 
   @Inject Transactions transactions;
 
@@ -34,18 +39,35 @@ public class ShopHosts {
     return find(host).orElseThrow(() -> new NotFoundException("There is no shop at this address."));
   }
 
-  /** The shop at {@code host}, if any. */
+  /**
+   * The shop at {@code host}, if any: a platform sub-domain by its slug, any other host only if a
+   * shop verified it as its custom domain (a pending domain serves nothing).
+   */
   public Optional<Shop> find(String host) {
-    String slug = slugOf(host);
-    if (slug == null) {
+    String name = hostName(host);
+    if (name == null) {
       return Optional.empty();
     }
+    String slug = slugOf(name);
+    if (slug != null) {
+      return select("slug = ?", slug);
+    }
+    if (!CUSTOM_HOST.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    // The storefront has no tenant yet: one database function may read verified domains across
+    // shops, and answers only the shop a host serves.
+    return select("id = kameng.shop_serving_host(?)", name);
+  }
+
+  private Optional<Shop> select(String condition, String value) {
     return transactions.platform(
         c -> {
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT id, name, status, default_currency FROM kameng.tenant WHERE slug = ?")) {
-            select.setString(1, slug);
+                  "SELECT id, slug, name, status, default_currency FROM kameng.tenant WHERE "
+                      + condition)) {
+            select.setString(1, value);
             try (ResultSet rs = select.executeQuery()) {
               if (!rs.next()) {
                 return Optional.empty();
@@ -53,24 +75,33 @@ public class ShopHosts {
               return Optional.of(
                   new Shop(
                       new TenantId(rs.getObject(1, UUID.class)),
-                      slug,
                       rs.getString(2),
-                      "ACTIVE".equals(rs.getString(3)),
-                      rs.getString(4)));
+                      rs.getString(3),
+                      "ACTIVE".equals(rs.getString(4)),
+                      rs.getString(5)));
             }
           }
         });
   }
 
-  String slugOf(String host) {
+  /** The host name of a Host header: lower case, without port or trailing dot; null if none. */
+  static String hostName(String host) {
     if (host == null) {
       return null;
     }
-    String name = host.toLowerCase(Locale.ROOT);
+    String name = host.strip().toLowerCase(Locale.ROOT);
     int colon = name.lastIndexOf(':');
     if (colon > 0 && !name.endsWith("]")) {
       name = name.substring(0, colon);
     }
+    if (name.endsWith(".")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name.isEmpty() ? null : name;
+  }
+
+  /** The slug of a platform sub-domain ({@code <slug>.<platform domain>}), or null. */
+  String slugOf(String name) {
     String suffix = "." + platformDomain.toLowerCase(Locale.ROOT);
     if (!name.endsWith(suffix)) {
       return null;
