@@ -39,8 +39,6 @@ public final class TestDatabase {
         .locations("classpath:db/migration")
         .placeholders(Map.of("appRole", APP_ROLE))
         .ignoreMigrationPatterns("*:future", "repeatable:missing")
-        // As the server does (SchemaMigration): a reserved lower version may land late.
-        .outOfOrder(true)
         .load()
         .migrate();
   }

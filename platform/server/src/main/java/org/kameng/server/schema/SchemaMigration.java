@@ -73,10 +73,6 @@ public class SchemaMigration {
               .failOnMissingLocations(true)
               // A database that once ran the demo seed still starts without it.
               .ignoreMigrationPatterns("*:future", "repeatable:missing")
-              // Parallel changes reserve their version numbers, so a lower one can land after a
-              // higher one has run (V8, custom domains, after V11): apply it then rather than
-              // refuse to start. Each migration must not depend on a higher-numbered one.
-              .outOfOrder(true)
               .load()
               .migrate();
       LOG.info(
