@@ -53,10 +53,14 @@ public class PluginsResource {
 
   /**
    * The installed plugins, the refused ones, and the registry of every plugin the platform has
-   * known (removed ones included, so old configurations and orders still name something).
+   * known (removed ones included, so old configurations and orders still name something); {@code
+   * sync} is this instance's last comparison with the uploads every instance installs.
    */
   public record PluginReport(
-      List<Installed> installed, List<Refused> refused, List<PluginRegistry.Entry> registry) {}
+      List<Installed> installed,
+      List<Refused> refused,
+      List<PluginRegistry.Entry> registry,
+      InstalledPlugins.SyncReport sync) {}
 
   @GET
   @Operation(summary = "Installed plugins, plugins refused at load with the reason, the registry")
@@ -75,7 +79,8 @@ public class PluginsResource {
                     new Refused(
                         f.source().getFileName().toString(), f.pluginId().orElse(null), f.reason()))
             .toList();
-    return new PluginReport(installed, refused, transactions.platform(PluginRegistry::list));
+    return new PluginReport(
+        installed, refused, transactions.platform(PluginRegistry::list), plugins.lastSync());
   }
 
   @POST

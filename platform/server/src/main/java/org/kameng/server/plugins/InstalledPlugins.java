@@ -1,6 +1,8 @@
 package org.kameng.server.plugins;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,10 +13,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +33,7 @@ import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.host.plugins.LoadedPlugin;
 import org.kameng.host.plugins.PluginHost;
 import org.kameng.kernel.pluginstate.PluginRegistry;
+import org.kameng.kernel.pluginstate.UploadedArchives;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
 import org.kameng.server.schema.SchemaMigration;
@@ -45,9 +56,26 @@ public class InstalledPlugins {
   @ConfigProperty(name = "kameng.plugins.dir")
   String pluginsDir;
 
+  /** How often this instance looks for uploads and disables made on another instance. */
+  @Inject
+  @ConfigProperty(name = "kameng.plugins.sync-seconds", defaultValue = "10")
+  long syncSeconds;
+
   @Inject Transactions transactions;
 
+  @Resource(lookup = "concurrent/kameng-jobs")
+  ManagedScheduledExecutorService executor;
+
   private volatile PluginHost host;
+  // Checksums of the loaded plugins' archives by plugin id, computed once per load.
+  private volatile Map<String, String> loadedChecksums = Map.of();
+  // Uploads this instance tried and refused, by plugin id: not tried again until the next upload.
+  private final Map<String, Refusal> refusedUploads = new ConcurrentHashMap<>();
+
+  private record Refusal(String checksum, Instant uploadedAt, String problem) {}
+
+  private volatile SyncReport lastSync = new SyncReport(null, List.of());
+  private volatile ScheduledFuture<?> syncing;
   private volatile long generation;
   private volatile Set<String> disabled = Set.of();
 
@@ -56,7 +84,105 @@ public class InstalledPlugins {
   }
 
   void onSchemaReady(@Observes SchemaMigration.SchemaReady ready) {
+    // Uploads made while this instance was down come first, so the registry records them.
+    sync();
     record("system");
+    syncing =
+        executor.scheduleWithFixedDelay(
+            this::syncQuietly, syncSeconds, syncSeconds, TimeUnit.SECONDS);
+  }
+
+  /**
+   * What this instance found the last time it compared its plugins with the uploads in the
+   * database.
+   *
+   * @param at when; null before the first comparison
+   * @param problems uploads this instance could not install, with the reason
+   */
+  public record SyncReport(Instant at, List<String> problems) {}
+
+  /** The last comparison with the uploads in the database. */
+  public SyncReport lastSync() {
+    return lastSync;
+  }
+
+  /**
+   * Installs the uploads in the database that this instance does not run yet (made on another
+   * instance, or while this one was down) and re-reads which plugins are disabled. Every instance
+   * does this every {@code kameng.plugins.sync-seconds}; an upload that fails here is reported in
+   * {@link #lastSync()} and not tried again until the next upload of that plugin.
+   */
+  public synchronized void sync() {
+    List<String> problems = new ArrayList<>();
+    boolean changed = false;
+    for (UploadedArchives.Stored upload : transactions.platform(UploadedArchives::list)) {
+      String id = upload.pluginId();
+      if (upload.checksum().equals(loadedChecksums.get(id)) || isRefused(upload)) {
+        continue;
+      }
+      try {
+        if (installUpload(upload)) {
+          changed = true;
+          refusedUploads.remove(id);
+        }
+      } catch (InvalidPluginException | IOException | UncheckedIOException e) {
+        String problem = id + " " + upload.version() + ": " + e.getMessage();
+        refusedUploads.put(id, new Refusal(upload.checksum(), upload.uploadedAt(), problem));
+        LOG.warning(() -> "Uploaded plugin not installed on this instance: " + problem);
+      }
+    }
+    refusedUploads.values().forEach(r -> problems.add(r.problem()));
+    if (changed) {
+      reload();
+      record("sync");
+    } else {
+      refreshDisabled();
+    }
+    lastSync = new SyncReport(Instant.now(), List.copyOf(problems));
+  }
+
+  private boolean isRefused(UploadedArchives.Stored upload) {
+    Refusal refusal = refusedUploads.get(upload.pluginId());
+    return refusal != null
+        && refusal.checksum().equals(upload.checksum())
+        && refusal.uploadedAt().equals(upload.uploadedAt());
+  }
+
+  private void syncQuietly() {
+    try {
+      sync();
+    } catch (Throwable e) {
+      // Escaping would cancel the schedule: log, and try again at the next tick.
+      LOG.log(Level.WARNING, "plugin sync failed", e);
+    }
+  }
+
+  /** Puts one upload from the database in the folder, if it is still current and loads alone. */
+  private boolean installUpload(UploadedArchives.Stored upload) throws IOException {
+    Optional<byte[]> bytes =
+        transactions.platform(
+            c -> UploadedArchives.archive(c, upload.pluginId(), upload.checksum()));
+    if (bytes.isEmpty()) {
+      return false; // replaced meanwhile: the next pass sees the newer one
+    }
+    Path folder = folder();
+    Path scratch = Files.createTempDirectory(folder, ".sync-");
+    try {
+      Path zip = scratch.resolve("upload.zip");
+      Files.write(zip, bytes.get());
+      if (!PluginArchives.checksum(zip).equals(upload.checksum())) {
+        throw new InvalidPluginException("the stored archive does not match its checksum");
+      }
+      PluginArchives.Descriptor descriptor = describe(zip);
+      if (!descriptor.pluginId().equals(upload.pluginId())) {
+        throw new InvalidPluginException("the stored archive is plugin " + descriptor.pluginId());
+      }
+      tryAlone(scratch);
+      replace(folder, zip, descriptor);
+      return true;
+    } finally {
+      deleteRecursively(scratch);
+    }
   }
 
   /** The loaded plugin host, opened on first use. */
@@ -64,6 +190,9 @@ public class InstalledPlugins {
     if (host == null) {
       Path folder = folder();
       host = PluginHost.open(folder);
+      Map<String, String> checksums = new HashMap<>();
+      host.plugins().forEach(p -> checksums.put(p.pluginId(), PluginArchives.checksum(p.source())));
+      loadedChecksums = Map.copyOf(checksums);
       generation++;
       LOG.info(
           () ->
@@ -128,35 +257,60 @@ public class InstalledPlugins {
     try {
       Path zip = scratch.resolve("upload.zip");
       copyCapped(upload, zip);
-      PluginArchives.Descriptor descriptor;
-      try {
-        descriptor = PluginArchives.describe(zip);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidPluginException(e.getMessage());
-      }
-      try (PluginHost trial = PluginHost.open(scratch)) {
-        if (!trial.failures().isEmpty()) {
-          throw new InvalidPluginException(
-              "the host refuses this plugin: " + trial.failures().get(0).reason());
-        }
-      }
-      for (Path old : sourcesOf(descriptor.pluginId())) {
-        deleteRecursively(old);
-        if (old.getFileName().toString().endsWith(".zip")) {
-          String name = old.getFileName().toString();
-          deleteRecursively(old.resolveSibling(name.substring(0, name.length() - 4)));
-        }
-      }
-      Files.move(
-          zip,
-          folder.resolve(descriptor.pluginId() + "-" + descriptor.version() + ".zip"),
-          StandardCopyOption.REPLACE_EXISTING);
+      PluginArchives.Descriptor descriptor = describe(zip);
+      tryAlone(scratch);
+      // Kept in the database first: every other instance installs it from there, and this one
+      // does not run an upload the others will never see.
+      byte[] bytes = Files.readAllBytes(zip);
+      String checksum = PluginArchives.checksum(zip);
+      transactions.platform(
+          c -> {
+            UploadedArchives.save(
+                c, descriptor.pluginId(), descriptor.version(), checksum, bytes, actor);
+            return null;
+          });
+      refusedUploads.remove(descriptor.pluginId());
+      replace(folder, zip, descriptor);
       reload();
       record(actor);
       return descriptor.pluginId();
     } finally {
       deleteRecursively(scratch);
     }
+  }
+
+  private static PluginArchives.Descriptor describe(Path zip) {
+    try {
+      return PluginArchives.describe(zip);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPluginException(e.getMessage());
+    }
+  }
+
+  /** Loads the archive in {@code scratch} alone: one the host would refuse replaces nothing. */
+  private static void tryAlone(Path scratch) {
+    try (PluginHost trial = PluginHost.open(scratch)) {
+      if (!trial.failures().isEmpty()) {
+        throw new InvalidPluginException(
+            "the host refuses this plugin: " + trial.failures().get(0).reason());
+      }
+    }
+  }
+
+  /** Puts {@code zip} in place of every archive of the same plugin id in the folder. */
+  private void replace(Path folder, Path zip, PluginArchives.Descriptor descriptor)
+      throws IOException {
+    for (Path old : sourcesOf(descriptor.pluginId())) {
+      deleteRecursively(old);
+      if (old.getFileName().toString().endsWith(".zip")) {
+        String name = old.getFileName().toString();
+        deleteRecursively(old.resolveSibling(name.substring(0, name.length() - 4)));
+      }
+    }
+    Files.move(
+        zip,
+        folder.resolve(descriptor.pluginId() + "-" + descriptor.version() + ".zip"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Closes the host and loads the plugins folder again. */
@@ -173,10 +327,14 @@ public class InstalledPlugins {
   void record(String actor) {
     PluginHost current = host();
     List<PluginRegistry.Loaded> loaded = new ArrayList<>();
+    Map<String, String> checksums = loadedChecksums;
     for (LoadedPlugin plugin : current.plugins()) {
+      String checksum = checksums.get(plugin.pluginId());
       loaded.add(
           new PluginRegistry.Loaded(
-              plugin.pluginId(), plugin.version(), PluginArchives.checksum(plugin.source())));
+              plugin.pluginId(),
+              plugin.version(),
+              checksum != null ? checksum : PluginArchives.checksum(plugin.source())));
     }
     List<PluginRegistry.Refused> refused =
         current.failures().stream()
@@ -243,6 +401,10 @@ public class InstalledPlugins {
 
   @PreDestroy
   void close() {
+    ScheduledFuture<?> task = syncing;
+    if (task != null) {
+      task.cancel(false);
+    }
     PluginHost open = host;
     if (open != null) {
       open.close();

@@ -36,6 +36,7 @@ import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
 import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.payments.PaymentStarter;
+import org.kameng.server.plugins.PaymentChannels;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
@@ -56,6 +57,7 @@ public class StorefrontResource {
   @Inject Throttle throttle;
   @Inject PaymentStarter starter;
   @Inject PaymentReconciler reconciler;
+  @Inject PaymentChannels paymentChannels;
 
   @Context HttpServletRequest request;
 
@@ -97,16 +99,25 @@ public class StorefrontResource {
   @Operation(summary = "The shop at this host: name, payment channels and products on sale")
   public ShopView shop(@HeaderParam("Host") String host) {
     Shop shop = shops.require(host);
-    return transactions.inTenant(
-        shop.tenant(),
-        c ->
-            new ShopView(
-                shop.name(),
-                shop.slug(),
-                shop.active(),
-                shop.currency(),
-                Channels.enabled(c),
-                StorefrontCatalog.products(c)));
+    ShopView view =
+        transactions.inTenant(
+            shop.tenant(),
+            c ->
+                new ShopView(
+                    shop.name(),
+                    shop.slug(),
+                    shop.active(),
+                    shop.currency(),
+                    Channels.enabled(c),
+                    StorefrontCatalog.products(c)));
+    // A shop's configuration stays when the platform disables its plugin or withdraws it from the
+    // shop; the buyer is shown only channels a payment can be started with.
+    List<Channels.Choice> offered =
+        view.channels().stream()
+            .filter(ch -> paymentChannels.isOffered(ch.channel(), shop.tenant()))
+            .toList();
+    return new ShopView(
+        view.name(), view.slug(), view.takingOrders(), view.currency(), offered, view.products());
   }
 
   @POST

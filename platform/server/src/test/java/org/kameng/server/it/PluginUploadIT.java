@@ -128,7 +128,7 @@ class PluginUploadIT {
   }
 
   /** The archive with another plugin.version: a new build of the plugin. */
-  private static byte[] withVersion(byte[] archive, String version) throws IOException {
+  static byte[] withVersion(byte[] archive, String version) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(archive));
         ZipOutputStream zip = new ZipOutputStream(out)) {
