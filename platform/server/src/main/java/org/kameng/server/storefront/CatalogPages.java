@@ -35,6 +35,12 @@ public class CatalogPages {
       List<ProductView> products,
       List<Channels.Choice> channels) {}
 
+  private record ProductPage(
+      ShopLooks.Look look,
+      List<CatalogEntries.Category> categories,
+      ProductView product,
+      StorefrontDetails.Extras extras) {}
+
   private Shelf shelf(Shop shop) {
     return transactions.inTenant(
         shop.tenant(),
@@ -143,21 +149,30 @@ public class CatalogPages {
       int status,
       PageWriter page)
       throws IOException {
-    Shelf shelf = shelf(shop);
-    page.forShop(shop, shelf.look());
+    // One transaction and only this product's rows, however large the catalog (P4).
+    ProductPage loaded =
+        transactions.inTenant(
+            shop.tenant(),
+            c -> {
+              Optional<ProductView> found = StorefrontCatalog.product(c, productId);
+              return new ProductPage(
+                  looks.of(c),
+                  StorefrontDetails.categories(c),
+                  found.orElse(null),
+                  found.isPresent() ? StorefrontDetails.of(c, productId) : null);
+            });
+    page.forShop(shop, loaded.look());
     if (!shop.active()) {
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
-    Optional<ProductView> found =
-        shelf.products().stream().filter(p -> p.id().equals(productId)).findFirst();
-    if (found.isEmpty()) {
-      notFound(shop, page);
+    if (loaded.product() == null) {
+      ErrorPages.write(page, 404, "not_found", null);
       return;
     }
-    ProductView product = found.get();
-    StorefrontDetails.Extras extras =
-        transactions.inTenant(shop.tenant(), c -> StorefrontDetails.of(c, productId));
+    ProductView product = loaded.product();
+    StorefrontDetails.Extras extras = loaded.extras();
+    Shelf shelf = new Shelf(loaded.look(), loaded.categories(), List.of(), List.of());
     Map<String, Object> data = new HashMap<>();
     data.put("product", PageModels.product(product, extras.tiers(), sku, quantity));
     shelf.categories().stream()
