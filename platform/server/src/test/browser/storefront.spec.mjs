@@ -1,6 +1,6 @@
 // The storefront as a buyer sees it (issue 6): browse → product → checkout with the sandbox
 // channel → pay on the sandbox page → the order page shows the key, the copy button copies it, and
-// a reload shows it again; in both themes, in English and in Chinese; and at 360 px wide the pages
+// a reload shows it again, and so does the order link on another device; in both themes, in English and in Chinese; and at 360 px wide the pages
 // do not scroll sideways. Screenshots of the main pages at desktop and phone width land in
 // target/browser for the README.
 import assert from 'node:assert/strict';
@@ -121,6 +121,20 @@ async function buyAKey(t, prefix, locale) {
       await page.goto(`${shop}/order`);
       assert.equal(await page.locator('.key-value').first().innerText(), value);
       assert.match(await page.locator('.status').innerText(), new RegExp(words.delivered));
+
+      // On another device (a browser without the order cookie) the order link opens it too: the
+      // code rides in the link's fragment, which no server and no log ever sees.
+      const link = await page.locator('details.code .key-value').nth(1).textContent();
+      assert.match(link, /\/lookup#token=/);
+      const elsewhere = await context.browser().newContext({ locale: 'en-US' });
+      try {
+        const other = await elsewhere.newPage();
+        await other.goto(link);
+        await other.waitForURL(`${shop}/order`);
+        assert.equal(await other.locator('.key-value').first().innerText(), value);
+      } finally {
+        await elsewhere.close();
+      }
     },
     { locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1280, height: 900 } },
   );

@@ -195,12 +195,24 @@ public class OrderPages {
       response.sendRedirect("/lookup");
       return;
     }
-    orderPage(shop, found.get(), page);
+    orderPage(shop, found.get(), token, request, page);
   }
 
-  private void orderPage(Shop shop, BuyerView order, PageWriter page) throws IOException {
+  /**
+   * The order page. With the token (the browser's cookie) it also shows the order code and a link
+   * that carries the code in its fragment, for the buyer to open the order on another device.
+   */
+  private void orderPage(
+      Shop shop, BuyerView order, String token, HttpServletRequest request, PageWriter page)
+      throws IOException {
     page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
-    Map<String, Object> model = PageModels.order(order, page.texts());
+    Map<String, Object> model = new HashMap<>(PageModels.order(order, page.texts()));
+    model.put("code", token == null ? "" : token);
+    model.put(
+        "link",
+        token == null
+            ? ""
+            : request.getScheme() + "://" + request.getHeader("Host") + "/lookup#token=" + token);
     boolean pending = "pending".equals(model.get("state"));
     boolean waiting = pending || "paid".equals(model.get("state"));
     page.write(
@@ -259,7 +271,7 @@ public class OrderPages {
       response.sendRedirect("/order");
       return;
     }
-    orderPage(shop, found.get(), page);
+    orderPage(shop, found.get(), null, request, page);
   }
 
   private void lookupPage(PageWriter page, int status, String error) throws IOException {
