@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -71,11 +72,13 @@ public class ShopLooks {
       // A theme the platform no longer ships: the shop falls back to the default, never breaks.
       return defaultLook();
     }
-    SettingsCheck.Outcome outcome =
-        SettingsCheck.check(theme.get().manifest(), parse(choice.get().settingsJson()));
+    Map<String, Object> stored = new HashMap<>(parse(choice.get().settingsJson()));
+    SettingsCheck.Outcome outcome = SettingsCheck.check(theme.get().manifest(), stored);
     if (!outcome.valid()) {
-      // Stored under an older declaration of the theme: its defaults beat a broken page.
-      return new Look(theme.get(), SettingsCheck.check(theme.get().manifest(), null).settings());
+      // Stored under an older declaration of the theme: those values give way to the defaults,
+      // the rest of the reseller's settings stay, and the page never breaks.
+      outcome.faults().forEach(f -> stored.remove(f.field().substring("settings.".length())));
+      outcome = SettingsCheck.check(theme.get().manifest(), stored);
     }
     return new Look(theme.get(), outcome.settings());
   }
