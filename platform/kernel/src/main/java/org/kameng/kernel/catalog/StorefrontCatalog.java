@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.kameng.plugin.api.Money;
 
@@ -44,10 +45,20 @@ public final class StorefrontCatalog {
 
   /** The visible products of the current tenant, in the shop's order. */
   public static List<ProductView> products(Connection c) throws SQLException {
+    return select(c, null);
+  }
+
+  /** One visible product of the current tenant with its visible SKUs, if it is on sale. */
+  public static Optional<ProductView> product(Connection c, UUID productId) throws SQLException {
+    return select(c, productId).stream().findFirst();
+  }
+
+  // only == null: every visible product.
+  private static List<ProductView> select(Connection c, UUID only) throws SQLException {
     Map<UUID, ProductView> products = new LinkedHashMap<>();
     try (PreparedStatement select =
-            c.prepareStatement(
-                """
+        c.prepareStatement(
+            """
                 SELECT p.id, p.category_id, p.name, p.description, p.fulfilment,
                        s.id, s.name, s.price_minor, s.currency, s.min_quantity, s.max_quantity,
                        s.loop_key, s.low_stock_threshold,
@@ -56,30 +67,33 @@ public final class StorefrontCatalog {
                            AND k.status = 'AVAILABLE')
                   FROM kameng.product p
                   JOIN kameng.sku s ON s.tenant_id = p.tenant_id AND s.product_id = p.id
-                 WHERE p.visible AND s.visible
+                 WHERE p.visible AND s.visible AND (?::uuid IS NULL OR p.id = ?)
                  ORDER BY p.position, p.name, s.position, s.price_minor
-                """);
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        UUID productId = rs.getObject(1, UUID.class);
-        Fulfilment fulfilment = Fulfilment.valueOf(rs.getString(5));
-        ProductView product =
-            products.computeIfAbsent(
-                productId,
-                id -> {
-                  try {
-                    return new ProductView(
-                        id,
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        fulfilment,
-                        new ArrayList<>());
-                  } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
-        product.skus().add(sku(rs, fulfilment));
+                """)) {
+      select.setObject(1, only);
+      select.setObject(2, only);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          UUID productId = rs.getObject(1, UUID.class);
+          Fulfilment fulfilment = Fulfilment.valueOf(rs.getString(5));
+          ProductView product =
+              products.computeIfAbsent(
+                  productId,
+                  id -> {
+                    try {
+                      return new ProductView(
+                          id,
+                          rs.getObject(2, UUID.class),
+                          rs.getString(3),
+                          rs.getString(4),
+                          fulfilment,
+                          new ArrayList<>());
+                    } catch (SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+          product.skus().add(sku(rs, fulfilment));
+        }
       }
     }
     return List.copyOf(products.values());

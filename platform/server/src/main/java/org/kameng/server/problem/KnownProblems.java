@@ -24,6 +24,7 @@ import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.plugins.InvalidPluginException;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.signup.KeycloakUnavailableException;
+import org.kameng.server.themes.InvalidThemeSettingsException;
 
 /**
  * The exceptions the API answers with a specific problem, in one table: what the caller did wrong
@@ -106,6 +107,17 @@ final class KnownProblems {
                 List.of(
                     new Problem.FieldError("domain", e.http().message()),
                     new Problem.FieldError("domain", e.dns().message()))));
+    add(
+        InvalidThemeSettingsException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Invalid input",
+                400,
+                e.getMessage(),
+                e.faults().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message()))
+                    .toList()));
     add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
     add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));

@@ -84,6 +84,11 @@ public class ShopHosts {
         });
   }
 
+  /** The shop with this slug, whatever its state (for the admin API's preview). */
+  public Optional<Shop> bySlug(String slug) {
+    return slug == null ? Optional.empty() : select("slug = ?", slug);
+  }
+
   /** The host name of a Host header: lower case, without port or trailing dot; null if none. */
   static String hostName(String host) {
     if (host == null) {
