@@ -1,4 +1,4 @@
--- A shop's storefront theme and its settings (docs/adr/0010-storefront-themes.md).
+-- A shop's storefront theme and its settings (docs/adr/0011-storefront-themes.md).
 --
 -- One row per shop at most; a shop without a row shows the platform's default theme with its
 -- defaults, so a new shop needs no row. The settings are what the reseller changed, as a JSON

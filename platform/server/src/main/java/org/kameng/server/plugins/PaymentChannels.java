@@ -23,6 +23,7 @@ import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.payment.ChannelConfigs;
 import org.kameng.kernel.payment.ChannelConfigs.ResolvedChannel;
+import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.pluginstate.PluginRegistry;
@@ -107,6 +108,15 @@ public class PaymentChannels {
         && !plugins.isDisabled(factory.get().pluginId())
         && transactions.platform(
             c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+  }
+
+  /**
+   * The shop's enabled channel configurations a payment can be started with now: a configuration
+   * stays when the platform disables its plugin or withdraws it from the shop, but buyers must not
+   * be offered it.
+   */
+  public List<Channels.Choice> offeredOnly(List<Channels.Choice> enabled, TenantId tenant) {
+    return enabled.stream().filter(ch -> isOffered(ch.channel(), tenant)).toList();
   }
 
   /** The channels this shop may set up. */

@@ -20,6 +20,7 @@ import org.kameng.kernel.catalog.StorefrontDetails;
 import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
+import org.kameng.server.plugins.PaymentChannels;
 import org.kameng.server.themes.ShopLooks;
 
 /** The pages a buyer browses: home, category, product, and the checkout form. */
@@ -28,6 +29,7 @@ public class CatalogPages {
 
   @Inject Transactions transactions;
   @Inject ShopLooks looks;
+  @Inject PaymentChannels paymentChannels;
 
   private record Shelf(
       ShopLooks.Look look,
@@ -278,7 +280,7 @@ public class CatalogPages {
     checkout.put("fields", fields);
     List<Map<String, Object>> channels = new ArrayList<>();
     String chosen = form.get("channel");
-    for (Channels.Choice ch : shelf.channels()) {
+    for (Channels.Choice ch : paymentChannels.offeredOnly(shelf.channels(), shop.tenant())) {
       boolean checked = chosen == null ? channels.isEmpty() : chosen.equals(ch.id().toString());
       channels.add(Map.of("id", ch.id().toString(), "name", ch.name(), "checked", checked));
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * What keeps storefront pages safe in the browser: the security headers of every page, and the
- * check that a form was posted from the shop's own pages (docs/adr/0010-storefront-themes.md).
+ * check that a form was posted from the shop's own pages (docs/adr/0011-storefront-themes.md).
  */
 final class PageGuard {
 

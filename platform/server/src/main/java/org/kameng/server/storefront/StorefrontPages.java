@@ -16,7 +16,7 @@ import org.kameng.server.themes.ShopLooks;
 
 /**
  * The storefront's HTML pages, at the root of each shop's host
- * (docs/adr/0010-storefront-themes.md): {@code /} home, {@code /c/<id>} category, {@code /p/<id>}
+ * (docs/adr/0011-storefront-themes.md): {@code /} home, {@code /c/<id>} category, {@code /p/<id>}
  * product, {@code /checkout}, {@code /order}, {@code /lookup}; and the not-found page of the whole
  * host. The pages call the same kernel use cases as the JSON API under {@code /api/public}; every
  * failure ends in a themed error page, never a stack trace.

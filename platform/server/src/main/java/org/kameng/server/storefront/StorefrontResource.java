@@ -112,10 +112,7 @@ public class StorefrontResource {
                     StorefrontCatalog.products(c)));
     // A shop's configuration stays when the platform disables its plugin or withdraws it from the
     // shop; the buyer is shown only channels a payment can be started with.
-    List<Channels.Choice> offered =
-        view.channels().stream()
-            .filter(ch -> paymentChannels.isOffered(ch.channel(), shop.tenant()))
-            .toList();
+    List<Channels.Choice> offered = paymentChannels.offeredOnly(view.channels(), shop.tenant());
     return new ShopView(
         view.name(), view.slug(), view.takingOrders(), view.currency(), offered, view.products());
   }
