@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +31,7 @@ import org.kameng.kernel.tenant.Tenant;
 import org.kameng.kernel.tenant.TenantStatus;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.server.Roles;
+import org.kameng.server.signup.KeycloakAdmin;
 
 /** The platform admin's view of all shops. */
 @Path("/platform/tenants")
@@ -40,6 +43,7 @@ public class TenantsResource {
   @Inject JpaTenantRepository tenants;
   @Inject Transactions transactions;
   @Inject JsonWebToken token;
+  @Inject KeycloakAdmin keycloak;
 
   /** A shop as the platform admin sees it in a list. */
   public record TenantSummary(
@@ -73,19 +77,39 @@ public class TenantsResource {
         .toList();
   }
 
-  /** One shop with its figures. */
-  public record TenantDetail(TenantSummary shop, ShopFigures figures) {}
+  /** A member of a shop, as its Keycloak organisation holds it; {@code role} is OWNER or STAFF. */
+  public record Member(String userId, String email, String name, String role) {}
+
+  /** One shop with its figures and its members. */
+  public record TenantDetail(TenantSummary shop, ShopFigures figures, List<Member> members) {}
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One shop with its orders by status, revenue, products and stock")
+  @Operation(summary = "One shop with its orders by status, revenue, products, stock and members")
   public TenantDetail detail(@PathParam("id") UUID id) {
     TenantId tenant = new TenantId(id);
     Tenant shop =
         tenants.findById(tenant).orElseThrow(() -> new NotFoundException("No such shop."));
     return new TenantDetail(
-        TenantSummary.of(shop), transactions.inTenant(tenant, ShopFigures::read));
+        TenantSummary.of(shop),
+        transactions.inTenant(tenant, ShopFigures::read),
+        members(shop.slug()));
+  }
+
+  // Keycloak holds memberships (ADR 0004): the shop's organisation, owners in its "owners" group.
+  private List<Member> members(String slug) {
+    Optional<String> org = keycloak.organizationId(slug);
+    if (org.isEmpty()) {
+      return List.of();
+    }
+    Set<String> owners = keycloak.groupMembers(org.get(), "owners");
+    return keycloak.members(org.get()).stream()
+        .map(
+            u ->
+                new Member(
+                    u.id(), u.email(), u.name(), owners.contains(u.id()) ? "OWNER" : "STAFF"))
+        .toList();
   }
 
   private static TenantStatus parseStatus(String status) {

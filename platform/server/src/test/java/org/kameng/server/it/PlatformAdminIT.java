@@ -101,6 +101,22 @@ class PlatformAdminIT {
   }
 
   @Test
+  void aShopsDetailShowsItsFiguresAndItsOwner() throws Exception {
+    FreshShop shop = FreshShop.selling("detail", "1.00", 3);
+    asAdmin()
+        .get("/api/platform/tenants/" + shop.tenantId)
+        .then()
+        .statusCode(200)
+        .body("shop.slug", org.hamcrest.Matchers.equalTo(shop.slug))
+        .body("figures", org.hamcrest.Matchers.notNullValue())
+        .body("members", org.hamcrest.Matchers.hasSize(1))
+        .body(
+            "members.find { it.email == '" + shop.slug + "@example.cn' }.role",
+            org.hamcrest.Matchers.equalTo("OWNER"));
+    asAdmin().get("/api/platform/tenants/" + java.util.UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
   void paymentOutcomesAcrossShopsAreCountedPerChannel() throws Exception {
     FreshShop shop = FreshShop.selling("health", "1.00", 2);
     String sandbox =
