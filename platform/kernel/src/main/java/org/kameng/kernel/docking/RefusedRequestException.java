@@ -14,8 +14,10 @@ public final class RefusedRequestException extends RuntimeException {
      * Unknown key, bad signature, stale timestamp or malformed headers: who is calling is unknown.
      */
     UNAUTHENTICATED,
-    /** The key was revoked or the reseller suspended. */
+    /** The key was revoked. */
     REVOKED,
+    /** The key is fine, but the shop suspended its reseller. */
+    SUSPENDED,
     /** This key and nonce were seen already. */
     REPLAYED,
     /** The key's requests per minute are used up. */

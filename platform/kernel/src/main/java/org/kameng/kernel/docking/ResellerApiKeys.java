@@ -206,9 +206,12 @@ public final class ResellerApiKeys {
           throw new RefusedRequestException(
               Reason.UNAUTHENTICATED, "Unknown key or bad signature.");
         }
-        if (rs.getBoolean(3) || !"ACTIVE".equals(rs.getString(4))) {
+        if (rs.getBoolean(3)) {
+          throw new RefusedRequestException(Reason.REVOKED, "This key was revoked.");
+        }
+        if (!"ACTIVE".equals(rs.getString(4))) {
           throw new RefusedRequestException(
-              Reason.REVOKED, "This key was revoked or its reseller suspended.");
+              Reason.SUSPENDED, "The shop suspended this reseller account.");
         }
         recordNonce(c, tenant, request);
         countRequest(c, request.keyId());

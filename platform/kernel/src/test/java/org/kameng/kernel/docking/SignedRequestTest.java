@@ -96,7 +96,7 @@ class SignedRequestTest {
                 new DownstreamResellers.ResellerDraft(
                     "Suspended", 1, null, null, null, "SUSPENDED"),
                 "owner"));
-    assertRefused(Reason.REVOKED, g, g.signed(NOW, nonce(), g.secret));
+    assertRefused(Reason.SUSPENDED, g, g.signed(NOW, nonce(), g.secret));
   }
 
   @Test
