@@ -1,0 +1,296 @@
+package org.kameng.server.it;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kameng.docking.signing.RequestSignature;
+
+/**
+ * Docking over HTTP, as a downstream reseller and the upstream's owner see it: the owner sets the
+ * reseller up through the admin API, the reseller signs requests with the shared signing code, buys
+ * at its wholesale price from its balance, retries safely, and every forged or stale request is a
+ * 401 that changes nothing.
+ */
+class ResellerApiIT {
+
+  private static FreshShop upstream;
+  private static FreshShop elsewhere;
+  private static String resellerId;
+  private static ResellerClient client;
+
+  @BeforeAll
+  static void anUpstreamShopWithADownstreamReseller() throws Exception {
+    upstream = FreshShop.selling("dock", "10.00", 30);
+    elsewhere = FreshShop.selling("dockx", "10.00", 1);
+    String base = "/api/shops/" + upstream.slug;
+    resellerId =
+        upstream
+            .owner()
+            .body(Map.of("name", "Downstream Cards", "level", 2))
+            .post(base + "/resellers")
+            .then()
+            .statusCode(201)
+            .body("balance.amount", equalTo("0.00"))
+            .extract()
+            .path("id");
+    upstream
+        .owner()
+        .body(Map.of("discountKind", "PERCENT_OFF", "discountValue", "10"))
+        .put(base + "/reseller-levels/2")
+        .then()
+        .statusCode(200);
+    JsonPath key =
+        upstream
+            .owner()
+            .body(Map.of("ratePerMinute", 600))
+            .post(base + "/resellers/" + resellerId + "/keys")
+            .then()
+            .statusCode(201)
+            .header("Cache-Control", containsString("no-store"))
+            .extract()
+            .jsonPath();
+    upstream
+        .owner()
+        .body(Map.of("amount", "50.00", "note", "bank ref 17"))
+        .post(base + "/resellers/" + resellerId + "/top-ups")
+        .then()
+        .statusCode(201)
+        .body("balance.amount", equalTo("50.00"));
+    client = new ResellerClient(upstream.slug, key.getString("keyId"), key.getString("secret"));
+  }
+
+  @Test
+  void theCatalogueShowsTheCallersWholesalePriceAndBandedStock() {
+    client
+        .get("/api/reseller/v1/catalogue")
+        .then()
+        .statusCode(200)
+        .body("stockDisplay", equalTo("BANDED"))
+        .body("items", hasSize(1))
+        .body("items[0].retailPrice.amount", equalTo("10.00"))
+        .body("items[0].price.amount", equalTo("9.00"))
+        .body("items[0].stock", equalTo(null));
+  }
+
+  @Test
+  void anOrderIsPaidFromTheBalanceDeliveredAtOnceAndARetryBuysNothingTwice() {
+    String body = order("it-line-1", 2);
+    Response first = client.post("/api/reseller/v1/orders", body);
+    first.then().statusCode(201).body("status", equalTo("DELIVERED")).body("keys", hasSize(2));
+    String orderId = first.path("orderId");
+    String balanceAfter = balance();
+
+    // The same request again, after a "timeout": the same order, nothing bought twice.
+    client
+        .post("/api/reseller/v1/orders", body)
+        .then()
+        .statusCode(200)
+        .body("orderId", equalTo(orderId))
+        .body("keys", equalTo(first.path("keys")));
+    assertEquals(balanceAfter, balance());
+
+    // The same id with another body is a conflict.
+    client
+        .post("/api/reseller/v1/orders", order("it-line-1", 3))
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("urn:kameng:problem:reseller:request-id-conflict"))
+        .body("errors[0].field", equalTo("requestId"));
+
+    client
+        .get("/api/reseller/v1/requests/it-line-1")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", containsString("no-store"))
+        .body("orderId", equalTo(orderId));
+    client
+        .get("/api/reseller/v1/orders/" + orderId + "/deliveries")
+        .then()
+        .statusCode(200)
+        .body("keys", hasSize(2));
+    // The upstream's staff see the balance the order left.
+    upstream
+        .owner()
+        .get("/api/shops/" + upstream.slug + "/resellers/" + resellerId)
+        .then()
+        .statusCode(200)
+        .body("balance.amount", equalTo(balanceAfter));
+  }
+
+  @Test
+  void anOrderTheBalanceCannotCoverIsA422AndChangesNothing() {
+    String before = balance();
+    client
+        .post("/api/reseller/v1/orders", order("it-too-much", 6))
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("urn:kameng:problem:reseller:insufficient-balance"));
+    assertEquals(before, balance());
+    client.get("/api/reseller/v1/requests/it-too-much").then().statusCode(404);
+  }
+
+  @Test
+  void badInputIsA400NamingTheField() {
+    client
+        .post("/api/reseller/v1/orders", "{\"skuId\":\"" + upstream.skuId + "\",\"quantity\":1}")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("requestId"));
+    client
+        .post("/api/reseller/v1/orders", order("it-bad-quantity", 0))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("quantity"));
+  }
+
+  @Test
+  void aTamperedBodyOrPathIsA401AndPlacesNothing() {
+    String before = balance();
+    client
+        .sendSigned(
+            "POST",
+            "/api/reseller/v1/orders",
+            order("it-tampered", 1),
+            order("it-tampered", 2),
+            Instant.now(),
+            RequestSignature.newNonce())
+        .then()
+        .statusCode(401)
+        .body("type", equalTo("urn:kameng:problem:reseller:unauthenticated"));
+    // Signed for the balance, sent to the catalogue.
+    Map<String, String> headers =
+        RequestSignature.headers(
+            client.keyId,
+            client.secret,
+            "GET",
+            "/api/reseller/v1/balance",
+            null,
+            Instant.now(),
+            RequestSignature.newNonce());
+    client.host().headers(headers).get("/api/reseller/v1/catalogue").then().statusCode(401);
+    assertEquals(before, balance());
+    client.get("/api/reseller/v1/requests/it-tampered").then().statusCode(404);
+  }
+
+  @Test
+  void aWrongSecretAStaleTimestampAndAnUnsignedRequestAre401() {
+    new ResellerClient(upstream.slug, client.keyId, "rs_wrong")
+        .get("/api/reseller/v1/balance")
+        .then()
+        .statusCode(401);
+    client
+        .send(
+            "GET",
+            "/api/reseller/v1/balance",
+            null,
+            Instant.now().minusSeconds(301),
+            RequestSignature.newNonce())
+        .then()
+        .statusCode(401)
+        .body("detail", containsString("5 minutes"));
+    client.host().get("/api/reseller/v1/balance").then().statusCode(401);
+  }
+
+  @Test
+  void aReplayedNonceIsRefused() {
+    String nonce = RequestSignature.newNonce();
+    Instant at = Instant.now();
+    client.send("GET", "/api/reseller/v1/balance", null, at, nonce).then().statusCode(200);
+    client
+        .send("GET", "/api/reseller/v1/balance", null, at, nonce)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo("urn:kameng:problem:reseller:replayed"));
+  }
+
+  @Test
+  void theKeyWorksAtItsOwnShopOnly() {
+    client
+        .at(elsewhere.slug)
+        .get("/api/reseller/v1/balance")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo("urn:kameng:problem:reseller:unauthenticated"));
+  }
+
+  @Test
+  void aRevokedKeyIsRefusedAndTheOthersKeepWorking() {
+    String base = "/api/shops/" + upstream.slug + "/resellers/" + resellerId + "/keys";
+    JsonPath issued =
+        upstream.owner().body("{}").post(base).then().statusCode(201).extract().jsonPath();
+    ResellerClient second =
+        new ResellerClient(upstream.slug, issued.getString("keyId"), issued.getString("secret"));
+    second.get("/api/reseller/v1/balance").then().statusCode(200);
+    assertNotEquals(client.keyId, second.keyId);
+
+    upstream.owner().post(base + "/" + second.keyId + "/revoke").then().statusCode(204);
+
+    second
+        .get("/api/reseller/v1/balance")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo("urn:kameng:problem:reseller:revoked"));
+    client.get("/api/reseller/v1/balance").then().statusCode(200);
+    upstream
+        .owner()
+        .get(base)
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.keyId == '" + second.keyId + "' }.revokedAt",
+            org.hamcrest.Matchers.notNullValue())
+        .body("secret", org.hamcrest.Matchers.everyItem(equalTo(null)));
+  }
+
+  @Test
+  void aKeysRateIsLimited() {
+    String base = "/api/shops/" + upstream.slug + "/resellers/" + resellerId + "/keys";
+    JsonPath issued =
+        upstream
+            .owner()
+            .body(Map.of("ratePerMinute", 2))
+            .post(base)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    ResellerClient slow =
+        new ResellerClient(upstream.slug, issued.getString("keyId"), issued.getString("secret"));
+    int limited = 0;
+    for (int i = 0; i < 3; i++) {
+      if (slow.get("/api/reseller/v1/balance").statusCode() == 429) {
+        limited++;
+      }
+    }
+    // Two a minute: the third is refused (or, across a minute boundary, a later one would be).
+    assertEquals(true, limited >= 1 || slow.get("/api/reseller/v1/balance").statusCode() == 429);
+  }
+
+  private String order(String requestId, int quantity) {
+    return "{\"requestId\":\""
+        + requestId
+        + "\",\"skuId\":\""
+        + upstream.skuId
+        + "\",\"quantity\":"
+        + quantity
+        + "}";
+  }
+
+  private String balance() {
+    return client
+        .get("/api/reseller/v1/balance")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("balance.amount");
+  }
+}
