@@ -3,7 +3,6 @@ package org.kameng.server.reseller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import org.kameng.docking.signing.RequestSignature;
 import org.kameng.kernel.docking.RefusedRequestException;
 import org.kameng.kernel.docking.ResellerApiKeys;
@@ -24,7 +23,8 @@ public class SignedCalls {
   @Inject ShopHosts shops;
   @Inject Transactions transactions;
   @Inject ResellerApiKeys keys;
-  @Context HttpServletRequest request;
+  // CDI's built-in bean for the current request (@Context is for JAX-RS resources only).
+  @Inject HttpServletRequest request;
 
   /** A verified reseller at a shop. */
   public record Signed(Shop shop, ResellerApiKeys.Caller caller) {
