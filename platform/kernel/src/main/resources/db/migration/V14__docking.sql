@@ -79,6 +79,10 @@ CREATE TABLE kameng.reseller_order (
   request_id  text        NOT NULL CHECK (request_id ~ '^[A-Za-z0-9_.:-]{1,64}$'),
   body_hash   bytea       NOT NULL CHECK (length(body_hash) = 32),
   order_id    uuid        NOT NULL,
+  -- The key that placed the order signs its callback; null for orders placed without one.
+  key_id      text,
+  -- Where to POST the order's final state (optional); sent through the guarded outbound client.
+  callback_url text       CHECK (length(callback_url) <= 500),
   created_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, reseller_id, request_id),
   UNIQUE (tenant_id, order_id),

@@ -46,9 +46,15 @@ public final class PlaceResellerOrder {
    * @param requestId the caller's id for this purchase (its own order-line id), 1-64 of {@code A-Z
    *     a-z 0-9 _ . : -}
    * @param inputs the product's declared buyer inputs (the account to top up), by name
+   * @param callbackUrl where to POST the order's final state, signed with the caller's key;
+   *     optional
    */
   public record ResellerOrderRequest(
-      String requestId, UUID skuId, Integer quantity, Map<String, String> inputs) {}
+      String requestId,
+      UUID skuId,
+      Integer quantity,
+      Map<String, String> inputs,
+      String callbackUrl) {}
 
   /** The order of a request, and whether it was placed by an earlier call with the same id. */
   public record Outcome(UUID orderId, boolean replayed) {}
@@ -63,17 +69,28 @@ public final class PlaceResellerOrder {
    * @throws org.kameng.kernel.order.SoldOutException if there is not enough stock
    */
   public Outcome place(TenantId tenant, UUID resellerId, ResellerOrderRequest request) {
+    return place(tenant, new ResellerApiKeys.Caller(resellerId, null), request);
+  }
+
+  /** The same, for a caller whose key signs the order's callback. */
+  public Outcome place(
+      TenantId tenant, ResellerApiKeys.Caller caller, ResellerOrderRequest request) {
     checked(request);
     byte[] bodyHash = bodyHash(request);
     return placeOrder.retryingContention(
-        tenant, c -> placeOnce(c, tenant, resellerId, request, bodyHash));
+        tenant, c -> placeOnce(c, tenant, caller, request, bodyHash));
   }
 
   private static Outcome placeOnce(
-      Connection c, TenantId tenant, UUID resellerId, ResellerOrderRequest request, byte[] bodyHash)
+      Connection c,
+      TenantId tenant,
+      ResellerApiKeys.Caller caller,
+      ResellerOrderRequest request,
+      byte[] bodyHash)
       throws SQLException {
+    UUID resellerId = caller.resellerId();
     UUID orderId = UUID.randomUUID();
-    if (!claim(c, tenant, resellerId, request.requestId(), bodyHash, orderId)) {
+    if (!claim(c, tenant, caller, request, bodyHash, orderId)) {
       return earlier(c, resellerId, request.requestId(), bodyHash);
     }
     UnitPriceRule rule = ruleFor(c, resellerId);
@@ -100,6 +117,9 @@ public final class PlaceResellerOrder {
     }
     Ledger.postResellerDraw(c, tenant, resellerId, placed.id(), placed.total(), feeBps(c));
     DeliverOrder.deliverPaid(c, tenant, placed.id());
+    if (request.callbackUrl() != null) {
+      ResellerCallbacks.schedule(c, tenant, placed.id(), 0, java.time.Instant.EPOCH);
+    }
     return new Outcome(placed.id(), false);
   }
 
@@ -108,20 +128,23 @@ public final class PlaceResellerOrder {
   private static boolean claim(
       Connection c,
       TenantId tenant,
-      UUID resellerId,
-      String requestId,
+      ResellerApiKeys.Caller caller,
+      ResellerOrderRequest request,
       byte[] bodyHash,
       UUID orderId)
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO kameng.reseller_order (tenant_id, reseller_id, request_id, body_hash,"
-                + " order_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + " order_id, key_id, callback_url) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
       insert.setObject(1, tenant.value());
-      insert.setObject(2, resellerId);
-      insert.setString(3, requestId);
+      insert.setObject(2, caller.resellerId());
+      insert.setString(3, request.requestId());
       insert.setBytes(4, bodyHash);
       insert.setObject(5, orderId);
+      insert.setString(6, caller.keyId());
+      insert.setString(7, request.callbackUrl());
       return insert.executeUpdate() == 1;
     }
   }
@@ -195,6 +218,9 @@ public final class PlaceResellerOrder {
     if (request.skuId() == null) {
       throw new InvalidDockingException("skuId", "required");
     }
+    if (request.callbackUrl() != null) {
+      ResellerCallbacks.checkUrl(request.callbackUrl());
+    }
   }
 
   // The request as the kernel understands it, not its bytes: a retry that formats the same JSON
@@ -205,6 +231,8 @@ public final class PlaceResellerOrder {
             .append(request.skuId())
             .append('\n')
             .append(request.quantity() == null ? 1 : request.quantity())
+            .append('\n')
+            .append(request.callbackUrl() == null ? "" : request.callbackUrl())
             .append('\n');
     Map<String, String> inputs =
         new TreeMap<>(request.inputs() == null ? Map.of() : request.inputs());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -255,6 +256,27 @@ public final class ResellerApiKeys {
               Reason.RATE_LIMITED,
               "This key's " + rs.getInt(2) + " requests a minute are used up.");
         }
+      }
+    }
+  }
+
+  /**
+   * Signs {@code canonical} with a key of the current shop, for a request the shop sends to the
+   * key's reseller (a callback); the secret stays here.
+   *
+   * @return the signature, or empty if the key is unknown or revoked
+   */
+  public Optional<String> signAs(Connection c, TenantId tenant, String keyId, String canonical)
+      throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT secret FROM kameng.reseller_api_key WHERE key_id = ? AND revoked_at IS NULL")) {
+      select.setString(1, keyId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(hmacHex(dataKeys.forTenant(c, tenant).open(rs.getBytes(1)), canonical));
       }
     }
   }

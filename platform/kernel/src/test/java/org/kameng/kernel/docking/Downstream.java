@@ -55,7 +55,7 @@ final class Downstream {
   }
 
   PlaceResellerOrder.ResellerOrderRequest request(String requestId, int quantity) {
-    return new PlaceResellerOrder.ResellerOrderRequest(requestId, shop.skuId, quantity, null);
+    return new PlaceResellerOrder.ResellerOrderRequest(requestId, shop.skuId, quantity, null, null);
   }
 
   long balance() {

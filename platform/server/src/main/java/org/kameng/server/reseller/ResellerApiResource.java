@@ -64,7 +64,11 @@ public class ResellerApiResource {
 
   /** An order placed through the API. */
   public record OrderBody(
-      String requestId, UUID skuId, Integer quantity, Map<String, String> inputs) {}
+      String requestId,
+      UUID skuId,
+      Integer quantity,
+      Map<String, String> inputs,
+      String callbackUrl) {}
 
   /** What an order delivered. */
   public record DeliveriesView(
@@ -118,9 +122,13 @@ public class ResellerApiResource {
     PlaceResellerOrder.Outcome outcome =
         placeOrder.place(
             signed.tenant(),
-            signed.caller().resellerId(),
+            signed.caller(),
             new PlaceResellerOrder.ResellerOrderRequest(
-                order.requestId(), order.skuId(), order.quantity(), order.inputs()));
+                order.requestId(),
+                order.skuId(),
+                order.quantity(),
+                order.inputs(),
+                order.callbackUrl()));
     ResellerOrders.ResellerOrder placed = find(signed, outcome.orderId());
     return Response.status(outcome.replayed() ? 200 : 201)
         .cacheControl(noStore())

@@ -4,12 +4,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kameng.docking.signing.RequestSignature;
@@ -273,6 +283,109 @@ class ResellerApiIT {
     }
     // Two a minute: the third is refused (or, across a minute boundary, a later one would be).
     assertEquals(true, limited >= 1 || slow.get("/api/reseller/v1/balance").statusCode() == 429);
+  }
+
+  @Test
+  void aCallbackUrlGetsTheOrdersFinalStateSignedWithTheCallersKey() throws Exception {
+    BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hooks/kameng",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          Map<String, String> got = new HashMap<>();
+          got.put("body", new String(body, StandardCharsets.UTF_8));
+          String query = exchange.getRequestURI().getRawQuery();
+          got.put(
+              "target", exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+          for (String header :
+              List.of(
+                  RequestSignature.KEY,
+                  RequestSignature.TIMESTAMP,
+                  RequestSignature.NONCE,
+                  RequestSignature.SIGNATURE)) {
+            got.put(header, exchange.getRequestHeaders().getFirst(header));
+          }
+          received.add(got);
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/kameng?from=it";
+      String body =
+          "{\"requestId\":\"it-callback\",\"skuId\":\""
+              + upstream.skuId
+              + "\",\"quantity\":1,\"callbackUrl\":\""
+              + url
+              + "\"}";
+      Response placed = client.post("/api/reseller/v1/orders", body);
+      placed.then().statusCode(201);
+      String orderId = placed.path("orderId");
+
+      Map<String, String> got = received.poll(30, TimeUnit.SECONDS);
+
+      assertNotNull(got, "no callback within 30 s");
+      assertEquals("/hooks/kameng?from=it", got.get("target"));
+      assertEquals(client.keyId, got.get(RequestSignature.KEY));
+      String canonical =
+          RequestSignature.canonical(
+              "POST",
+              got.get("target"),
+              got.get(RequestSignature.TIMESTAMP),
+              got.get(RequestSignature.NONCE),
+              got.get("body").getBytes(StandardCharsets.UTF_8));
+      assertEquals(
+          RequestSignature.sign(client.secret, canonical), got.get(RequestSignature.SIGNATURE));
+      JsonPath callback = new JsonPath(got.get("body"));
+      assertEquals(orderId, callback.getString("orderId"));
+      assertEquals("it-callback", callback.getString("requestId"));
+      assertEquals("DELIVERED", callback.getString("status"));
+      String key = placed.path("keys[0]");
+      assertFalse(got.get("body").contains(key), "a callback never carries card keys");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
+  void noHostileSignedBodyGetsA5xx() {
+    String sku = upstream.skuId;
+    java.util.Random random = new java.util.Random(8);
+    List<String> bodies =
+        new java.util.ArrayList<>(
+            List.of(
+                "",
+                "null",
+                "[]",
+                "\"text\"",
+                "{",
+                "{\"requestId\":5,\"skuId\":\"" + sku + "\"}",
+                "{\"requestId\":\"x\",\"skuId\":\"not-a-uuid\"}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"quantity\":\"two\"}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"quantity\":99999999999}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"quantity\":-1}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"inputs\":[1,2]}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"inputs\":{\"a\":null}}",
+                "{\"requestId\":\"x\u0000\",\"skuId\":\"" + sku + "\"}",
+                "{\"requestId\":\"" + "r".repeat(65) + "\",\"skuId\":\"" + sku + "\"}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"callbackUrl\":\"http://[::1\"}",
+                "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"callbackUrl\":7}",
+                "[".repeat(5000),
+                "{\"requestId\":\"" + "x".repeat(20_000) + "\"}"));
+    for (int i = 0; i < 10; i++) {
+      byte[] bytes = new byte[random.nextInt(500)];
+      random.nextBytes(bytes);
+      bodies.add(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+    List<String> failures = new java.util.ArrayList<>();
+    for (String body : bodies) {
+      int status = client.post("/api/reseller/v1/orders", body).statusCode();
+      if (status >= 500 || status < 400) {
+        failures.add(status + " " + body.substring(0, Math.min(body.length(), 60)));
+      }
+    }
+    assertEquals(List.of(), failures);
   }
 
   private String order(String requestId, int quantity) {
