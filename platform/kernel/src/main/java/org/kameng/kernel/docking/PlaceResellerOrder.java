@@ -218,6 +218,16 @@ public final class PlaceResellerOrder {
     if (request.skuId() == null) {
       throw new InvalidDockingException("skuId", "required");
     }
+    if (request.inputs() != null) {
+      request
+          .inputs()
+          .forEach(
+              (name, value) -> {
+                if (name == null || value == null) {
+                  throw new InvalidDockingException("inputs", "an object of text values");
+                }
+              });
+    }
     if (request.callbackUrl() != null) {
       ResellerCallbacks.checkUrl(request.callbackUrl());
     }

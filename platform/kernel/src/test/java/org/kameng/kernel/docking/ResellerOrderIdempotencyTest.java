@@ -151,6 +151,25 @@ class ResellerOrderIdempotencyTest {
         1,
         d.count("SELECT count(*) FROM kameng.audit_log WHERE action = 'card-key.reveal'"),
         "the reveal is audited");
-    assertEquals(Map.of(), Map.of());
+  }
+
+  @Test
+  void inputsWithoutAValueAreRefusedNamingTheField() {
+    Downstream d = Downstream.of(1000, 1, null, null);
+    d.topUp("10.00");
+    Map<String, String> inputs = new java.util.HashMap<>();
+    inputs.put("account", null);
+    InvalidDockingException e =
+        assertThrows(
+            InvalidDockingException.class,
+            () ->
+                d.placing(d.shop.db.transactions())
+                    .place(
+                        d.shop.tenant,
+                        d.resellerId,
+                        new PlaceResellerOrder.ResellerOrderRequest(
+                            "nulls", d.shop.skuId, 1, inputs, null)));
+    assertEquals("inputs", e.field());
+    assertEquals(1000, d.balance());
   }
 }

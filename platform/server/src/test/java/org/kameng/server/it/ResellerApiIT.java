@@ -360,7 +360,6 @@ class ResellerApiIT {
                 "[]",
                 "\"text\"",
                 "{",
-                "{\"requestId\":5,\"skuId\":\"" + sku + "\"}",
                 "{\"requestId\":\"x\",\"skuId\":\"not-a-uuid\"}",
                 "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"quantity\":\"two\"}",
                 "{\"requestId\":\"x\",\"skuId\":\"" + sku + "\",\"quantity\":99999999999}",
