@@ -387,6 +387,73 @@ class ResellerApiIT {
     assertEquals(List.of(), failures);
   }
 
+  @Test
+  void theSupplierKamengConnectorDocksHereAndARetryAfterATimeoutBuysNothingTwice()
+      throws Exception {
+    int port = java.net.URI.create(TestStack.baseUrl()).getPort();
+    org.kameng.plugin.api.config.PluginConfig config =
+        org.kameng.plugin.api.config.PluginConfig.of(
+            Map.of(
+                "baseUrl", "http://" + upstream.slug + ".localhost:" + port,
+                "keyId", client.keyId,
+                "secret", client.secret));
+    org.kameng.plugins.docking.KamengSupplierFactory factory =
+        new org.kameng.plugins.docking.KamengSupplierFactory();
+    assertEquals(List.of(), factory.validate(config));
+    org.kameng.plugins.docking.KamengSupplier connector =
+        factory.create(
+            new org.kameng.plugin.api.TenantId(java.util.UUID.randomUUID()),
+            config,
+            new DownstreamHost(config));
+
+    var items = connector.fetchCatalogue();
+    assertEquals(1, items.size());
+    assertEquals(upstream.skuId, items.get(0).upstreamId());
+    assertEquals(org.kameng.plugin.api.Money.of(900, "CNY"), items.get(0).price());
+
+    String before = balance();
+    var order =
+        new org.kameng.plugin.api.supplier.UpstreamOrder(
+            "it-plugin-line",
+            upstream.skuId,
+            1,
+            org.kameng.plugin.api.Money.of(900, "CNY"),
+            Map.of(),
+            java.net.URI.create("https://downstream.invalid/api/public/upstream/cb"));
+    var first = connector.placeOrder(order);
+    var delivered =
+        org.junit.jupiter.api.Assertions.assertInstanceOf(
+            org.kameng.plugin.api.supplier.UpstreamResult.Delivered.class, first);
+    assertEquals(1, delivered.cardKeys().size());
+
+    // The host lost the answer (a timeout): it queries, then places again under the same line.
+    assertEquals(
+        java.util.Optional.of(first),
+        connector.queryOrder("it-plugin-line", java.util.Optional.empty()));
+    assertEquals(first, connector.placeOrder(order));
+    assertEquals(
+        new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("9.00")),
+        new java.math.BigDecimal(balance()),
+        "one purchase drawn once");
+    assertEquals(
+        java.util.Optional.empty(),
+        connector.queryOrder("it-never-placed", java.util.Optional.empty()));
+
+    // A price above what the downstream allows buys nothing.
+    var dear =
+        new org.kameng.plugin.api.supplier.UpstreamOrder(
+            "it-plugin-dear",
+            upstream.skuId,
+            1,
+            org.kameng.plugin.api.Money.of(899, "CNY"),
+            Map.of(),
+            java.net.URI.create("https://downstream.invalid/cb"));
+    org.junit.jupiter.api.Assertions.assertInstanceOf(
+        org.kameng.plugin.api.supplier.UpstreamResult.FinalFailure.class,
+        connector.placeOrder(dear));
+    client.get("/api/reseller/v1/requests/it-plugin-dear").then().statusCode(404);
+  }
+
   private String order(String requestId, int quantity) {
     return "{\"requestId\":\""
         + requestId
