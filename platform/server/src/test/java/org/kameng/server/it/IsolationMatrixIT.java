@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kameng.docking.signing.RequestSignature;
 
 /**
  * T1, generated from the server's own OpenAPI document so that a new endpoint is covered the day it
@@ -184,8 +186,8 @@ class IsolationMatrixIT {
               op[0],
               fill(op[1], slugB),
               op[2] == null ? null : "{}",
-              java.time.Instant.now(),
-              org.kameng.docking.signing.RequestSignature.newNonce());
+              Instant.now(),
+              RequestSignature.newNonce());
       if (r.statusCode() != 401) {
         leaks.add(op[0] + " " + op[1] + " -> " + r.statusCode());
       }

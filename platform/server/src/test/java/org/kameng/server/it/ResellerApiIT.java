@@ -2,27 +2,43 @@ package org.kameng.server.it;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kameng.docking.signing.RequestSignature;
+import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.TenantId;
+import org.kameng.plugin.api.config.PluginConfig;
+import org.kameng.plugin.api.supplier.UpstreamOrder;
+import org.kameng.plugin.api.supplier.UpstreamResult;
+import org.kameng.plugins.docking.KamengSupplier;
+import org.kameng.plugins.docking.KamengSupplierFactory;
 
 /**
  * Docking over HTTP, as a downstream reseller and the upstream's owner see it: the owner sets the
@@ -255,10 +271,8 @@ class ResellerApiIT {
         .get(base)
         .then()
         .statusCode(200)
-        .body(
-            "find { it.keyId == '" + second.keyId + "' }.revokedAt",
-            org.hamcrest.Matchers.notNullValue())
-        .body("secret", org.hamcrest.Matchers.everyItem(equalTo(null)));
+        .body("find { it.keyId == '" + second.keyId + "' }.revokedAt", notNullValue())
+        .body("secret", everyItem(equalTo(null)));
   }
 
   @Test
@@ -351,9 +365,9 @@ class ResellerApiIT {
   @Test
   void noHostileSignedBodyGetsA5xx() {
     String sku = upstream.skuId;
-    java.util.Random random = new java.util.Random(8);
+    Random random = new Random(8);
     List<String> bodies =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "",
                 "null",
@@ -377,7 +391,7 @@ class ResellerApiIT {
       random.nextBytes(bytes);
       bodies.add(new String(bytes, StandardCharsets.ISO_8859_1));
     }
-    List<String> failures = new java.util.ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (String body : bodies) {
       int status = client.post("/api/reseller/v1/orders", body).statusCode();
       if (status >= 500 || status < 400) {
@@ -390,67 +404,55 @@ class ResellerApiIT {
   @Test
   void theSupplierKamengConnectorDocksHereAndARetryAfterATimeoutBuysNothingTwice()
       throws Exception {
-    int port = java.net.URI.create(TestStack.baseUrl()).getPort();
-    org.kameng.plugin.api.config.PluginConfig config =
-        org.kameng.plugin.api.config.PluginConfig.of(
+    int port = URI.create(TestStack.baseUrl()).getPort();
+    PluginConfig config =
+        PluginConfig.of(
             Map.of(
                 "baseUrl", "http://" + upstream.slug + ".localhost:" + port,
                 "keyId", client.keyId,
                 "secret", client.secret));
-    org.kameng.plugins.docking.KamengSupplierFactory factory =
-        new org.kameng.plugins.docking.KamengSupplierFactory();
+    KamengSupplierFactory factory = new KamengSupplierFactory();
     assertEquals(List.of(), factory.validate(config));
-    org.kameng.plugins.docking.KamengSupplier connector =
-        factory.create(
-            new org.kameng.plugin.api.TenantId(java.util.UUID.randomUUID()),
-            config,
-            new DownstreamHost(config));
+    KamengSupplier connector =
+        factory.create(new TenantId(UUID.randomUUID()), config, new DownstreamHost(config));
 
     var items = connector.fetchCatalogue();
     assertEquals(1, items.size());
     assertEquals(upstream.skuId, items.get(0).upstreamId());
-    assertEquals(org.kameng.plugin.api.Money.of(900, "CNY"), items.get(0).price());
+    assertEquals(Money.of(900, "CNY"), items.get(0).price());
 
     String before = balance();
     var order =
-        new org.kameng.plugin.api.supplier.UpstreamOrder(
+        new UpstreamOrder(
             "it-plugin-line",
             upstream.skuId,
             1,
-            org.kameng.plugin.api.Money.of(900, "CNY"),
+            Money.of(900, "CNY"),
             Map.of(),
-            java.net.URI.create("https://downstream.invalid/api/public/upstream/cb"));
+            URI.create("https://downstream.invalid/api/public/upstream/cb"));
     var first = connector.placeOrder(order);
-    var delivered =
-        org.junit.jupiter.api.Assertions.assertInstanceOf(
-            org.kameng.plugin.api.supplier.UpstreamResult.Delivered.class, first);
+    var delivered = assertInstanceOf(UpstreamResult.Delivered.class, first);
     assertEquals(1, delivered.cardKeys().size());
 
     // The host lost the answer (a timeout): it queries, then places again under the same line.
-    assertEquals(
-        java.util.Optional.of(first),
-        connector.queryOrder("it-plugin-line", java.util.Optional.empty()));
+    assertEquals(Optional.of(first), connector.queryOrder("it-plugin-line", Optional.empty()));
     assertEquals(first, connector.placeOrder(order));
     assertEquals(
-        new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("9.00")),
-        new java.math.BigDecimal(balance()),
+        new BigDecimal(before).subtract(new BigDecimal("9.00")),
+        new BigDecimal(balance()),
         "one purchase drawn once");
-    assertEquals(
-        java.util.Optional.empty(),
-        connector.queryOrder("it-never-placed", java.util.Optional.empty()));
+    assertEquals(Optional.empty(), connector.queryOrder("it-never-placed", Optional.empty()));
 
     // A price above what the downstream allows buys nothing.
     var dear =
-        new org.kameng.plugin.api.supplier.UpstreamOrder(
+        new UpstreamOrder(
             "it-plugin-dear",
             upstream.skuId,
             1,
-            org.kameng.plugin.api.Money.of(899, "CNY"),
+            Money.of(899, "CNY"),
             Map.of(),
-            java.net.URI.create("https://downstream.invalid/cb"));
-    org.junit.jupiter.api.Assertions.assertInstanceOf(
-        org.kameng.plugin.api.supplier.UpstreamResult.FinalFailure.class,
-        connector.placeOrder(dear));
+            URI.create("https://downstream.invalid/cb"));
+    assertInstanceOf(UpstreamResult.FinalFailure.class, connector.placeOrder(dear));
     client.get("/api/reseller/v1/requests/it-plugin-dear").then().statusCode(404);
   }
 
