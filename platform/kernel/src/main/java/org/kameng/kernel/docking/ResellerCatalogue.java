@@ -27,6 +27,7 @@ public final class ResellerCatalogue {
    *
    * @param stock the number of units available, when the shop shows exact stock; else null
    * @param stockBand NONE, LOW or PLENTY (always given); PLENTY for goods not held as card keys
+   * @param inputs what the buyer must enter (the account to top up), sent as the order's inputs
    */
   public record Item(
       UUID productId,
@@ -40,7 +41,11 @@ public final class ResellerCatalogue {
       int minQuantity,
       int maxQuantity,
       Integer stock,
-      String stockBand) {}
+      String stockBand,
+      List<Input> inputs) {}
+
+  /** A field the order must fill in, as the product declares it. */
+  public record Input(String name, String label, String pattern, boolean required) {}
 
   /** The catalogue as this reseller sees it. */
   public static List<Item> items(Connection c, UUID resellerId) throws SQLException {
@@ -54,7 +59,12 @@ public final class ResellerCatalogue {
                        s.low_stock_threshold, t.reseller_stock,
                        (SELECT count(*) FROM kameng.card_key k
                          WHERE k.tenant_id = s.tenant_id AND k.sku_id = s.id
-                           AND k.status = 'AVAILABLE')
+                           AND k.status = 'AVAILABLE'),
+                       array(SELECT f.name || chr(31) || f.label || chr(31)
+                                    || coalesce(f.pattern, '') || chr(31) || f.required::text
+                               FROM kameng.product_input_field f
+                              WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id
+                              ORDER BY f.position, f.name)
                   FROM kameng.sku s
                   JOIN kameng.product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
                   JOIN kameng.tenant t ON t.id = s.tenant_id
@@ -95,10 +105,23 @@ public final class ResellerCatalogue {
                 rs.getInt(9),
                 rs.getInt(10),
                 exact ? (int) Math.min(available, Integer.MAX_VALUE) : null,
-                band));
+                band,
+                inputs(rs.getArray(15))));
       }
     }
     return items;
+  }
+
+  // Fields travel as unit-separator-joined text: name, label, pattern, required.
+  private static List<Input> inputs(java.sql.Array encoded) throws SQLException {
+    List<Input> fields = new ArrayList<>();
+    for (String field : (String[]) encoded.getArray()) {
+      String[] parts = field.split("\u001f", -1);
+      fields.add(
+          new Input(
+              parts[0], parts[1], parts[2].isEmpty() ? null : parts[2], "true".equals(parts[3])));
+    }
+    return fields;
   }
 
   /** Whether the shop shows resellers exact stock (EXACT) or bands (BANDED). */

@@ -101,6 +101,43 @@ class WholesalePricingTest {
   }
 
   @Test
+  void theCatalogueListsTheBuyerInputsAndAnOrderMustFillThem() {
+    Downstream d = Downstream.of(1000, 2, null, null);
+    d.topUp("100.00");
+    var tx = d.shop.db.transactions();
+    tx.inTenant(
+        d.shop.tenant,
+        c ->
+            org.kameng.kernel.catalog.InputFields.replace(
+                c,
+                d.shop.tenant,
+                d.shop.productId,
+                List.of(
+                    new org.kameng.kernel.catalog.InputFieldDraft(
+                        "account", "Game account", "[0-9]{5,12}", true))));
+
+    ResellerCatalogue.Item item =
+        tx.inTenant(d.shop.tenant, c -> ResellerCatalogue.items(c, d.resellerId)).get(0);
+    assertEquals(
+        List.of(new ResellerCatalogue.Input("account", "Game account", "[0-9]{5,12}", true)),
+        item.inputs());
+
+    org.kameng.kernel.order.InvalidOrderException missing =
+        assertThrows(
+            org.kameng.kernel.order.InvalidOrderException.class,
+            () -> d.placing(tx).place(d.shop.tenant, d.resellerId, d.request("no-account", 1)));
+    assertEquals("inputs.account", missing.field());
+    assertEquals(10_000, d.balance(), "nothing drawn");
+    d.placing(tx)
+        .place(
+            d.shop.tenant,
+            d.resellerId,
+            new PlaceResellerOrder.ResellerOrderRequest(
+                "with-account", d.shop.skuId, 1, java.util.Map.of("account", "123456"), null));
+    assertEquals(9_000, d.balance());
+  }
+
+  @Test
   void stockIsBandedUnlessTheShopShowsItExactly() {
     Downstream d = Downstream.of(1000, 5, null, null);
     var tx = d.shop.db.transactions();

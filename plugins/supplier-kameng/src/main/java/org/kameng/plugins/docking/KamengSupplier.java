@@ -18,6 +18,7 @@ import org.kameng.plugin.api.http.InboundReply;
 import org.kameng.plugin.api.http.InboundRequest;
 import org.kameng.plugin.api.http.OutboundRequest;
 import org.kameng.plugin.api.http.OutboundResponse;
+import org.kameng.plugin.api.supplier.BuyerInputField;
 import org.kameng.plugin.api.supplier.SupplierConnector;
 import org.kameng.plugin.api.supplier.UpstreamCallback;
 import org.kameng.plugin.api.supplier.UpstreamItem;
@@ -65,7 +66,7 @@ public final class KamengSupplier implements SupplierConnector {
                 text(item, "productName") + " / " + text(item, "skuName"),
                 money(item.get("price")),
                 stock(item),
-                List.of()));
+                inputs(item)));
       }
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new IOException("the upstream's catalogue is unreadable: " + e.getMessage(), e);
@@ -253,6 +254,21 @@ public final class KamengSupplier implements SupplierConnector {
       default:
         return new UpstreamStock.Banded(UpstreamStock.Band.UNKNOWN);
     }
+  }
+
+  private static List<BuyerInputField> inputs(Map<String, Object> item) {
+    List<BuyerInputField> fields = new ArrayList<>();
+    for (Object each : list(item.get("inputs"))) {
+      Map<String, Object> field = object(each);
+      Object pattern = field.get("pattern");
+      fields.add(
+          new BuyerInputField(
+              text(field, "name"),
+              text(field, "label"),
+              Boolean.TRUE.equals(field.get("required")),
+              pattern instanceof String ? Optional.of((String) pattern) : Optional.empty()));
+    }
+    return fields;
   }
 
   private static Money money(Object value) {

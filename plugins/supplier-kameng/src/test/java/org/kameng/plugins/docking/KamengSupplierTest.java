@@ -22,6 +22,7 @@ import org.kameng.plugin.api.http.InboundRequest;
 import org.kameng.plugin.api.http.OutboundRequest;
 import org.kameng.plugin.api.http.OutboundResponse;
 import org.kameng.plugin.api.http.Parameters;
+import org.kameng.plugin.api.supplier.BuyerInputField;
 import org.kameng.plugin.api.supplier.UpstreamCallback;
 import org.kameng.plugin.api.supplier.UpstreamItem;
 import org.kameng.plugin.api.supplier.UpstreamOrder;
@@ -45,7 +46,9 @@ class KamengSupplierTest {
           + "\",\"skuName\":\"100 points\",\"fulfilment\":\"CARD_KEY\","
           + "\"retailPrice\":{\"amount\":\"10.00\",\"currency\":\"CNY\"},"
           + "\"price\":{\"amount\":\"9.00\",\"currency\":\"CNY\"},\"priceRule\":\"x\","
-          + "\"minQuantity\":1,\"maxQuantity\":100,\"stock\":null,\"stockBand\":\"LOW\"}]}";
+          + "\"minQuantity\":1,\"maxQuantity\":100,\"stock\":null,\"stockBand\":\"LOW\","
+          + "\"inputs\":[{\"name\":\"account\",\"label\":\"Game account\","
+          + "\"pattern\":\"[0-9]{5,12}\",\"required\":true}]}]}";
 
   private final List<OutboundRequest> sent = new ArrayList<>();
 
@@ -57,6 +60,9 @@ class KamengSupplierTest {
     assertEquals(SKU, items.get(0).upstreamId());
     assertEquals(Money.of(900, "CNY"), items.get(0).price());
     assertEquals(new UpstreamStock.Banded(UpstreamStock.Band.LOW), items.get(0).stock());
+    assertEquals(
+        List.of(new BuyerInputField("account", "Game account", true, Optional.of("[0-9]{5,12}"))),
+        items.get(0).buyerInputs());
     assertSigned(sent.get(0), "GET", "/api/reseller/v1/catalogue");
   }
 
