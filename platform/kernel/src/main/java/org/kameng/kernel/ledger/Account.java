@@ -10,5 +10,9 @@ public enum Account {
   TENANT_REVENUE,
   PLATFORM_FEES,
   UPSTREAM_COSTS,
-  REFUNDS
+  REFUNDS,
+  /** Money downstream resellers paid in to top up their balance (negative, like buyer payments). */
+  RESELLER_DEPOSITS,
+  /** What the shop owes its downstream resellers as prepaid credit; orders draw it down. */
+  RESELLER_CREDIT
 }

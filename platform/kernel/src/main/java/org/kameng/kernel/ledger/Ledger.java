@@ -29,7 +29,7 @@ public final class Ledger {
     entries.put(Account.BUYER_PAYMENTS, -amount.minorUnits());
     entries.put(Account.PLATFORM_FEES, fee);
     entries.put(Account.TENANT_REVENUE, amount.minorUnits() - fee);
-    return post(c, tenant, orderId, amount.currency(), entries, "payment received");
+    return post(c, tenant, orderId, null, amount.currency(), entries, "payment received");
   }
 
   /**
@@ -44,7 +44,51 @@ public final class Ledger {
     entries.put(Account.REFUNDS, amount.minorUnits());
     entries.put(Account.PLATFORM_FEES, -fee);
     entries.put(Account.TENANT_REVENUE, -(amount.minorUnits() - fee));
-    return post(c, tenant, orderId, amount.currency(), entries, "payment refunded");
+    return post(c, tenant, orderId, null, amount.currency(), entries, "payment refunded");
+  }
+
+  /**
+   * Posts a downstream reseller's top-up: the money received, owed back to the reseller as credit.
+   */
+  public static UUID postResellerTopUp(
+      Connection c, TenantId tenant, UUID resellerId, Money amount, String memo)
+      throws SQLException {
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.RESELLER_DEPOSITS, -amount.minorUnits());
+    entries.put(Account.RESELLER_CREDIT, amount.minorUnits());
+    return post(c, tenant, null, resellerId, amount.currency(), entries, memo);
+  }
+
+  /**
+   * Posts an order a downstream reseller paid from its balance: the credit drawn down, split into
+   * the platform's fee and the shop's revenue like a buyer's payment.
+   */
+  public static UUID postResellerDraw(
+      Connection c, TenantId tenant, UUID resellerId, UUID orderId, Money amount, int feeBps)
+      throws SQLException {
+    long fee = platformFee(amount.minorUnits(), feeBps);
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.RESELLER_CREDIT, -amount.minorUnits());
+    entries.put(Account.PLATFORM_FEES, fee);
+    entries.put(Account.TENANT_REVENUE, amount.minorUnits() - fee);
+    return post(
+        c, tenant, orderId, resellerId, amount.currency(), entries, "reseller balance draw");
+  }
+
+  /** A downstream reseller's credit with the shop: the sum of its RESELLER_CREDIT entries. */
+  public static long resellerCredit(Connection c, UUID resellerId, String currency)
+      throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT coalesce(sum(amount_minor), 0) FROM kameng.ledger_entry"
+                + " WHERE reseller_id = ? AND account = 'RESELLER_CREDIT' AND currency = ?")) {
+      select.setObject(1, resellerId);
+      select.setString(2, currency);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** The platform's fee on an amount, rounded half up; never more than the amount. */
@@ -93,6 +137,7 @@ public final class Ledger {
       Connection c,
       TenantId tenant,
       UUID orderId,
+      UUID resellerId,
       String currency,
       Map<Account, Long> entries,
       String memo)
@@ -104,11 +149,12 @@ public final class Ledger {
     UUID postingId = UUID.randomUUID();
     // One multi-row INSERT: a posting is written in one round trip.
     String rows =
-        String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?)"));
+        String.join(
+            ", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?, ?)"));
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO kameng.ledger_entry (tenant_id, posting_id, order_id, account,"
-                + " amount_minor, currency, memo) VALUES "
+                + " amount_minor, currency, memo, reseller_id) VALUES "
                 + rows)) {
       int i = 0;
       for (Map.Entry<Account, Long> entry : entries.entrySet()) {
@@ -119,6 +165,7 @@ public final class Ledger {
         insert.setLong(++i, entry.getValue());
         insert.setString(++i, currency);
         insert.setString(++i, memo);
+        insert.setObject(++i, resellerId);
       }
       insert.executeUpdate();
     }

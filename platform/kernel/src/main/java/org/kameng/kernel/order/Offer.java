@@ -28,7 +28,8 @@ record Offer(
     boolean loopKey,
     int lowStockThreshold,
     TreeMap<Integer, Long> wholesaleTiers,
-    List<InputField> inputFields) {
+    List<InputField> inputFields,
+    Long costMinor) {
 
   record InputField(String name, String label, String pattern, boolean required) {}
 
@@ -53,7 +54,8 @@ record Offer(
                                 || chr(31) || f.required::text
                            FROM kameng.product_input_field f
                           WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id
-                          ORDER BY f.position, f.name)
+                          ORDER BY f.position, f.name),
+                   s.cost_minor
               FROM kameng.tenant t
               LEFT JOIN kameng.sku s ON s.tenant_id = t.id AND s.id = ? AND s.visible
               LEFT JOIN kameng.product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
@@ -85,7 +87,8 @@ record Offer(
                 rs.getBoolean(11),
                 rs.getInt(12),
                 tiers(rs.getArray(13), rs.getArray(14)),
-                inputs(rs.getArray(15))));
+                inputs(rs.getArray(15)),
+                rs.getObject(16, Long.class)));
       }
     }
   }

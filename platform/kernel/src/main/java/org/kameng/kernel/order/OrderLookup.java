@@ -65,6 +65,15 @@ public final class OrderLookup {
     return find(c, tenant, "token_hash = ?", ps -> ps.setBytes(1, OrderToken.hash(token)), ip);
   }
 
+  /**
+   * The order with this id, with its keys revealed (and audited) once delivered: for a caller that
+   * proved by other means that the order is theirs (a downstream reseller's signed request).
+   */
+  public Optional<BuyerView> byId(Connection c, TenantId tenant, UUID orderId, String ip)
+      throws SQLException {
+    return find(c, tenant, "id = ?", ps -> ps.setObject(1, orderId), ip);
+  }
+
   /** The buyer's most recent order with this email whose query password matches. */
   public Optional<BuyerView> byEmailAndPassword(
       Connection c, TenantId tenant, String email, String password, String ip) throws SQLException {

@@ -11,6 +11,25 @@ import org.kameng.plugin.api.Money;
 record OrderPricing(Money unitPrice, Money lineTotal, String snapshotJson) {
 
   static OrderPricing of(Offer offer, int quantity) {
+    return of(offer, quantity, null);
+  }
+
+  /** The same, with {@code rule} (when given) deciding the unit price instead of the tiers. */
+  static OrderPricing of(Offer offer, int quantity, UnitPriceRule rule) {
+    if (rule != null) {
+      UnitPriceRule.RuledPrice ruled = rule.apply(offer.price(), offer.costMinor());
+      Money unit = ruled.unitPrice();
+      FlatJson snapshot =
+          new FlatJson()
+              .put("currency", unit.currency())
+              .put("listPrice", offer.price().minorUnits())
+              .put("unitPrice", unit.minorUnits())
+              .put("quantity", quantity)
+              .put("rule", ruled.rule())
+              .put("product", offer.productName())
+              .put("sku", offer.skuName());
+      return new OrderPricing(unit, unit.times(quantity), snapshot.toString());
+    }
     Map.Entry<Integer, Long> tier = offer.wholesaleTiers().floorEntry(quantity);
     long listPrice = offer.price().minorUnits();
     boolean tierApplies = tier != null && tier.getValue() < listPrice;

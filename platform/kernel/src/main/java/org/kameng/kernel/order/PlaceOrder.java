@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.kameng.kernel.catalog.Fulfilment;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
+import org.kameng.kernel.tenancy.SqlWork;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
@@ -56,9 +57,20 @@ public final class PlaceOrder {
    */
   public PlacedOrder place(TenantId tenant, OrderRequest request, UUID channelConfigId) {
     OrderRequestRules.checkBuyer(request);
+    return retryingContention(tenant, c -> placeOnce(c, tenant, request, channelConfigId, null));
+  }
+
+  /**
+   * Runs {@code work} in one tenant transaction, again from the start (a few times, with a pause)
+   * whenever an order it places with {@link #placeIn} met keys other buyers were claiming. Work
+   * must have no effect outside the database.
+   *
+   * @throws SoldOutException if the stock stayed contended on every attempt
+   */
+  public <T> T retryingContention(TenantId tenant, SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactions.inTenant(tenant, c -> placeOnce(c, tenant, request, channelConfigId));
+        return transactions.inTenant(tenant, work);
       } catch (StockContended contended) {
         // Keys we skipped are being claimed by buyers who may yet give them back.
         if (attempt == ATTEMPTS) {
@@ -69,8 +81,24 @@ public final class PlaceOrder {
     }
   }
 
-  private PlacedOrder placeOnce(
-      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId)
+  /**
+   * Places an order in the caller's transaction, priced by {@code rule} rather than the list price
+   * and tiers; no payment is opened. Must run inside {@link #retryingContention}, which retries
+   * when stock was contended.
+   *
+   * @return the order, PENDING_PAYMENT, with its keys reserved
+   * @throws InvalidOrderException if the request is wrong (names the field)
+   * @throws SoldOutException if there is not enough stock
+   * @throws ShopClosedException if the shop takes no orders
+   */
+  public static PlacedOrder placeIn(
+      Connection c, TenantId tenant, OrderRequest request, UnitPriceRule rule) throws SQLException {
+    OrderRequestRules.checkBuyer(request);
+    return placeOnce(c, tenant, request, null, Objects.requireNonNull(rule));
+  }
+
+  private static PlacedOrder placeOnce(
+      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId, UnitPriceRule rule)
       throws SQLException {
     Offer.ShopWindow[] window = new Offer.ShopWindow[1];
     Optional<Offer> found = Offer.load(c, request.skuId(), window);
@@ -80,7 +108,7 @@ public final class PlaceOrder {
     Offer offer =
         found.orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
     OrderRequestRules.checkAgainst(offer, request);
-    OrderPricing pricing = OrderPricing.of(offer, request.quantity());
+    OrderPricing pricing = OrderPricing.of(offer, request.quantity(), rule);
     UUID orderId = UUID.randomUUID();
     OffsetDateTime reservedUntil = window[0].reservationEnd();
 

@@ -10,12 +10,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.kameng.kernel.docking.DownstreamResellers;
+import org.kameng.kernel.docking.ResellerApiKeys;
 import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
@@ -24,9 +27,9 @@ import org.kameng.kernel.testing.TestDatabase;
 import org.kameng.plugin.api.TenantId;
 
 /**
- * T3 canary: known card keys, an order token and a query password are written through the kernel;
- * then every column of every table is read back as text and searched for them, in plain, hex and
- * base64 form. None may appear.
+ * T3 canary: known card keys, an order token, a query password and a reseller API secret are
+ * written through the kernel; then every column of every table is read back as text and searched
+ * for them, in plain, hex and base64 form. None may appear.
  */
 class SecretsAtRestTest {
 
@@ -49,6 +52,34 @@ class SecretsAtRestTest {
       }
     }
     assertEquals(List.of(), found, "secrets readable at rest");
+  }
+
+  @Test
+  void noResellerApiSecretIsStoredInAnyReadableForm() throws SQLException {
+    ShopFixture shop = ShopFixture.withCardKeyProduct(100);
+    ResellerApiKeys keys = new ResellerApiKeys(shop.db.dataKeys(), Clock.systemUTC());
+    String secret =
+        shop.db
+            .transactions()
+            .inTenant(
+                shop.tenant,
+                c -> {
+                  UUID reseller =
+                      DownstreamResellers.create(
+                              c,
+                              shop.tenant,
+                              new DownstreamResellers.ResellerDraft(
+                                  "Canary reseller", 1, null, null, "CNY", null),
+                              "owner")
+                          .id();
+                  return keys.issue(c, shop.tenant, reseller, null, "owner").secret();
+                });
+
+    List<String> found = new ArrayList<>();
+    for (String form : forms(secret)) {
+      found.addAll(tablesContaining(shop.tenant, form));
+    }
+    assertEquals(List.of(), found, "a reseller API secret readable at rest");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.docking.ResellerCallbacks;
 import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.JobQueue;
@@ -19,6 +20,7 @@ import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.domains.DomainRechecks;
 import org.kameng.server.payments.PaymentReconciler;
+import org.kameng.server.reseller.ResellerCallbackSender;
 import org.kameng.server.schema.SchemaMigration;
 
 /**
@@ -38,6 +40,7 @@ public class JobScheduler {
   @Inject Transactions transactions;
   @Inject PaymentReconciler reconciler;
   @Inject DomainRechecks domainRechecks;
+  @Inject ResellerCallbackSender callbacks;
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -51,7 +54,8 @@ public class JobScheduler {
             transactions,
             KernelJobs.handlers()
                 .with(StartPayment.RECONCILE_JOB, reconciler.jobHandler())
-                .with(ShopDomains.RECHECK_JOB, domainRechecks.jobHandler()));
+                .with(ShopDomains.RECHECK_JOB, domainRechecks.jobHandler())
+                .with(ResellerCallbacks.JOB, callbacks.jobHandler()));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

@@ -9,6 +9,11 @@ import java.util.function.Function;
 import org.kameng.kernel.catalog.CatalogConflictException;
 import org.kameng.kernel.catalog.CatalogItemNotFoundException;
 import org.kameng.kernel.catalog.InvalidCatalogException;
+import org.kameng.kernel.docking.InsufficientBalanceException;
+import org.kameng.kernel.docking.InvalidDockingException;
+import org.kameng.kernel.docking.RefusedRequestException;
+import org.kameng.kernel.docking.RequestIdConflictException;
+import org.kameng.kernel.docking.ResellerNotFoundException;
 import org.kameng.kernel.domain.DomainTakenException;
 import org.kameng.kernel.domain.InvalidDomainException;
 import org.kameng.kernel.inventory.InvalidImportException;
@@ -123,6 +128,27 @@ final class KnownProblems {
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));
     add(CatalogItemNotFoundException.class, e -> Problem.of(404, "Not Found", e.getMessage()));
     add(ShopClosedException.class, e -> Problem.of(403, "Shop closed", e.getMessage()));
+    add(InvalidDockingException.class, e -> Problem.invalid(e.field(), e.getMessage()));
+    add(ResellerNotFoundException.class, e -> Problem.of(404, "Not Found", e.getMessage()));
+    add(
+        InsufficientBalanceException.class,
+        e ->
+            new Problem(
+                "urn:kameng:problem:reseller:insufficient-balance",
+                "Insufficient balance",
+                422,
+                e.getMessage(),
+                List.of()));
+    add(
+        RequestIdConflictException.class,
+        e ->
+            new Problem(
+                "urn:kameng:problem:reseller:request-id-conflict",
+                "Conflict",
+                409,
+                e.getMessage(),
+                List.of(new Problem.FieldError("requestId", e.getMessage()))));
+    add(RefusedRequestException.class, KnownProblems::refused);
     add(
         KeycloakUnavailableException.class,
         e -> Problem.of(503, "Service Unavailable", e.getMessage()));
@@ -143,6 +169,27 @@ final class KnownProblems {
       }
     }
     return Optional.empty();
+  }
+
+  // A refused signature says which check failed: the caller holds the secret or it does not, and
+  // telling a stale clock from a wrong key saves an integrator hours.
+  private static Problem refused(RefusedRequestException e) {
+    int status;
+    switch (e.reason()) {
+      case SUSPENDED:
+        status = 403;
+        break;
+      case RATE_LIMITED:
+        status = 429;
+        break;
+      default:
+        status = 401;
+    }
+    String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String title =
+        status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Too Many Requests";
+    return new Problem(
+        "urn:kameng:problem:reseller:" + reason, title, status, e.getMessage(), List.of());
   }
 
   private static Problem invalidBody() {

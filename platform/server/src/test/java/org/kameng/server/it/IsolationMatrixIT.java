@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kameng.docking.signing.RequestSignature;
 
 /**
  * T1, generated from the server's own OpenAPI document so that a new endpoint is covered the day it
@@ -140,6 +142,58 @@ class IsolationMatrixIT {
       }
     }
     assertEquals(List.of(), open, "endpoints answering without a token");
+  }
+
+  @Test
+  void everyResellerEndpointRefusesAnotherShopsKey() {
+    String reseller =
+        given()
+            .baseUri(TestStack.baseUrl())
+            .auth()
+            .oauth2(ownerA)
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "Matrix reseller"))
+            .post("/api/shops/" + slugA + "/resellers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath key =
+        given()
+            .baseUri(TestStack.baseUrl())
+            .auth()
+            .oauth2(ownerA)
+            .contentType(ContentType.JSON)
+            .body("{}")
+            .post("/api/shops/" + slugA + "/resellers/" + reseller + "/keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    ResellerClient keyOfA =
+        new ResellerClient(slugA, key.getString("keyId"), key.getString("secret"));
+    keyOfA.get("/api/reseller/v1/balance").then().statusCode(200);
+    ResellerClient atB = keyOfA.at(slugB);
+    List<String> leaks = new ArrayList<>();
+    int checked = 0;
+    for (String[] op : operations) {
+      if (!op[1].startsWith("/api/reseller/")) {
+        continue;
+      }
+      checked++;
+      Response r =
+          atB.send(
+              op[0],
+              fill(op[1], slugB),
+              op[2] == null ? null : "{}",
+              Instant.now(),
+              RequestSignature.newNonce());
+      if (r.statusCode() != 401) {
+        leaks.add(op[0] + " " + op[1] + " -> " + r.statusCode());
+      }
+    }
+    assertTrue(checked >= 5, "expected the reseller API in the API document, found " + checked);
+    assertEquals(List.of(), leaks, "reseller endpoints answering another shop's key");
   }
 
   // op: method, path template, and the body media type the document declares (or none).
