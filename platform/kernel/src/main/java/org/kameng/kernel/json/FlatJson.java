@@ -30,6 +30,19 @@ public final class FlatJson {
     return this;
   }
 
+  /** Adds an array of flat objects. */
+  public FlatJson put(String name, java.util.List<FlatJson> values) {
+    StringBuilder out = new StringBuilder("[");
+    for (FlatJson value : values) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(value);
+    }
+    members.put(name, out.append(']').toString());
+    return this;
+  }
+
   /** An object of string members. */
   public static FlatJson ofStrings(Map<String, String> values) {
     FlatJson json = new FlatJson();

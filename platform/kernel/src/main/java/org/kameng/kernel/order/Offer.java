@@ -19,6 +19,8 @@ import org.kameng.plugin.api.Money;
  */
 record Offer(
     UUID skuId,
+    UUID productId,
+    Optional<UUID> categoryId,
     String productName,
     String skuName,
     Fulfilment fulfilment,
@@ -53,7 +55,8 @@ record Offer(
                                 || chr(31) || f.required::text
                            FROM kameng.product_input_field f
                           WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id
-                          ORDER BY f.position, f.name)
+                          ORDER BY f.position, f.name),
+                   p.id, p.category_id
               FROM kameng.tenant t
               LEFT JOIN kameng.sku s ON s.tenant_id = t.id AND s.id = ? AND s.visible
               LEFT JOIN kameng.product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
@@ -76,6 +79,8 @@ record Offer(
         return Optional.of(
             new Offer(
                 skuId,
+                rs.getObject(16, UUID.class),
+                Optional.ofNullable(rs.getObject(17, UUID.class)),
                 rs.getString(4),
                 rs.getString(5),
                 Fulfilment.valueOf(rs.getString(6)),

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.catalog.Fulfilment;
+import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.tenancy.Transactions;
@@ -30,9 +31,17 @@ public final class PlaceOrder {
   private static final int ATTEMPTS = 10;
 
   private final Transactions transactions;
+  private final DataKeys dataKeys;
 
+  /** Places orders without price rules (no data key is needed to name the buyer to rules). */
   public PlaceOrder(Transactions transactions) {
+    this(transactions, null);
+  }
+
+  /** Places orders, asking price rules when given; the buyer's pseudonym uses the data key. */
+  public PlaceOrder(Transactions transactions, DataKeys dataKeys) {
     this.transactions = Objects.requireNonNull(transactions);
+    this.dataKeys = dataKeys;
   }
 
   /**
@@ -55,10 +64,29 @@ public final class PlaceOrder {
    * @throws ShopClosedException if the shop takes no orders
    */
   public PlacedOrder place(TenantId tenant, OrderRequest request, UUID channelConfigId) {
+    return place(tenant, request, channelConfigId, PriceRules.NONE);
+  }
+
+  /**
+   * Places the order priced by the shop's rules: their adjustments are applied within the kernel's
+   * rules and recorded in the line's price snapshot, and the uses of limited promotions (a
+   * coupon's) are taken in the same transaction as the order, so a limit holds under any
+   * concurrency.
+   *
+   * @throws InvalidPromotionException if the buyer's {@code couponCode} is not valid, used up, or
+   *     cannot be checked now; nothing is written
+   */
+  public PlacedOrder place(
+      TenantId tenant, OrderRequest request, UUID channelConfigId, PriceRules rules) {
     OrderRequestRules.checkBuyer(request);
+    Objects.requireNonNull(rules, "rules");
+    if (rules != PriceRules.NONE && dataKeys == null) {
+      throw new IllegalStateException("price rules need the data keys to name the buyer");
+    }
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactions.inTenant(tenant, c -> placeOnce(c, tenant, request, channelConfigId));
+        return transactions.inTenant(
+            tenant, c -> placeOnce(c, tenant, request, channelConfigId, rules));
       } catch (StockContended contended) {
         // Keys we skipped are being claimed by buyers who may yet give them back.
         if (attempt == ATTEMPTS) {
@@ -70,7 +98,7 @@ public final class PlaceOrder {
   }
 
   private PlacedOrder placeOnce(
-      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId)
+      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId, PriceRules rules)
       throws SQLException {
     Offer.ShopWindow[] window = new Offer.ShopWindow[1];
     Optional<Offer> found = Offer.load(c, request.skuId(), window);
@@ -80,7 +108,24 @@ public final class PlaceOrder {
     Offer offer =
         found.orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
     OrderRequestRules.checkAgainst(offer, request);
-    OrderPricing pricing = OrderPricing.of(offer, request.quantity());
+    OrderPricing base = OrderPricing.of(offer, request.quantity());
+    String buyerKey = null;
+    AdjustedPricing pricing;
+    // Rules are asked before any stock is claimed: this transaction holds no lock while they run.
+    if (rules == PriceRules.NONE && request.couponCode() == null) {
+      pricing = AdjustedPricing.plain(base);
+    } else {
+      buyerKey = dataKeys == null ? null : buyerKey(c, tenant, request.buyerEmail());
+      pricing =
+          AdjustedPricing.apply(
+              base,
+              offer,
+              request.quantity(),
+              request.couponCode(),
+              Optional.ofNullable(buyerKey),
+              rules,
+              window[0].now().toInstant());
+    }
     UUID orderId = UUID.randomUUID();
     OffsetDateTime reservedUntil = window[0].reservationEnd();
 
@@ -90,7 +135,18 @@ public final class PlaceOrder {
     }
     String token = OrderToken.generate();
     long displayNumber = insertOrder(c, tenant, orderId, token, request, pricing, reservedUntil);
-    insertLine(c, tenant, orderId, offer, request, pricing);
+    insertLine(c, tenant, orderId, offer, request, base, pricing);
+    for (AdjustedPricing.Take take : pricing.takes()) {
+      PromotionUses.take(
+          c,
+          tenant,
+          orderId,
+          take.limitKey(),
+          take.code(),
+          buyerKey,
+          take.maxUses(),
+          take.maxPerBuyer());
+    }
     Jobs.enqueue(
         c,
         tenant,
@@ -104,6 +160,16 @@ public final class PlaceOrder {
             : StartPayment.start(c, tenant, orderId, channelConfigId).paymentId();
     return new PlacedOrder(
         orderId, token, displayNumber, pricing.lineTotal(), reservedUntil, paymentId);
+  }
+
+  // A keyed hash of the normalised email under the shop's data key: stable for per-buyer limits,
+  // useless to anyone without the key, and different in every shop.
+  private String buyerKey(Connection c, TenantId tenant, String email) throws SQLException {
+    byte[] mac =
+        dataKeys
+            .forTenant(c, tenant)
+            .fingerprint("promotion-buyer:" + email.strip().toLowerCase(java.util.Locale.ROOT));
+    return java.util.HexFormat.of().formatHex(mac);
   }
 
   private static void reserveKeys(
@@ -131,7 +197,7 @@ public final class PlaceOrder {
       UUID orderId,
       String token,
       OrderRequest request,
-      OrderPricing pricing,
+      AdjustedPricing pricing,
       OffsetDateTime reservedUntil)
       throws SQLException {
     Money total = pricing.lineTotal();
@@ -165,7 +231,8 @@ public final class PlaceOrder {
       UUID orderId,
       Offer offer,
       OrderRequest request,
-      OrderPricing pricing)
+      OrderPricing base,
+      AdjustedPricing pricing)
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
@@ -177,7 +244,7 @@ public final class PlaceOrder {
       insert.setObject(3, offer.skuId());
       insert.setString(4, offer.fulfilment().name());
       insert.setInt(5, request.quantity());
-      insert.setLong(6, pricing.unitPrice().minorUnits());
+      insert.setLong(6, base.unitPrice().minorUnits());
       insert.setLong(7, pricing.lineTotal().minorUnits());
       insert.setString(8, pricing.snapshotJson());
       insert.setString(

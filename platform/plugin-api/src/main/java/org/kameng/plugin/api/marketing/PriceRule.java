@@ -24,4 +24,18 @@ public interface PriceRule {
    *     in the cart's currency
    */
   List<PriceAdjustment> adjust(CartSnapshot cart);
+
+  /**
+   * Proposes adjustments and the limited uses they need (a coupon's). The host calls this method,
+   * under the same rules as {@link #adjust}; the default answers {@link #adjust}'s adjustments with
+   * no use to take. A rule with limits (total uses, uses per buyer) overrides it and leaves the
+   * counting to the kernel, which takes each {@link Redemption} atomically with the order.
+   *
+   * @param cart the cart as priced before any rule
+   * @return the adjustments and the uses they need
+   * @since 0.1.0
+   */
+  default Proposal propose(CartSnapshot cart) {
+    return Proposal.of(adjust(cart));
+  }
 }
