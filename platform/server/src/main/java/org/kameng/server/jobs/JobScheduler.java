@@ -14,8 +14,11 @@ import java.util.logging.Logger;
 import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
+import org.kameng.kernel.notification.Notifications;
+import org.kameng.kernel.order.LowStockAlert;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.server.notify.NotificationJobs;
 import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.schema.SchemaMigration;
 
@@ -35,6 +38,7 @@ public class JobScheduler {
 
   @Inject Transactions transactions;
   @Inject PaymentReconciler reconciler;
+  @Inject NotificationJobs notifications;
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -46,7 +50,11 @@ public class JobScheduler {
     JobRunner runner =
         new JobRunner(
             transactions,
-            KernelJobs.handlers().with(StartPayment.RECONCILE_JOB, reconciler.jobHandler()));
+            KernelJobs.handlers()
+                .with(StartPayment.RECONCILE_JOB, reconciler.jobHandler())
+                .with(Notifications.JOB, notifications.fanOut())
+                .with(Notifications.DELIVER_JOB, notifications.deliver())
+                .with(LowStockAlert.JOB, notifications.lowStockAlert()));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);
