@@ -106,7 +106,7 @@ public class NotificationJobs {
         return;
       }
       Message message = message(payload);
-      ShopPlugins.Open<Notifier> notifier = shopPlugins.notifier(job.tenant(), config.get());
+      ShopPlugins.Open<Notifier> notifier = shopPlugins.notifier(job.tenant(), config.get(), c);
       DeliveryResult result;
       try {
         result =

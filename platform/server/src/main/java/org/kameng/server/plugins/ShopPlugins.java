@@ -172,11 +172,22 @@ public class ShopPlugins {
    *
    * @throws PluginFailureException if the plugin is missing, disabled or fails to build
    */
-  public Open<Notifier> notifier(TenantId tenant, PluginConfigs.Enabled config) {
-    return open(tenant, config, Notifier.class);
+  public Open<Notifier> notifier(
+      TenantId tenant, PluginConfigs.Enabled config, java.sql.Connection tenantConnection) {
+    return open(tenant, config, Notifier.class, tenantConnection);
   }
 
   private <T> Open<T> open(TenantId tenant, PluginConfigs.Enabled config, Class<T> type) {
+    return open(tenant, config, type, null);
+  }
+
+  // With a connection, the configuration is read in the caller's transaction (a job's), so a
+  // caller that holds one never waits for a second connection from the pool.
+  private <T> Open<T> open(
+      TenantId tenant,
+      PluginConfigs.Enabled config,
+      Class<T> type,
+      java.sql.Connection tenantConnection) {
     String key = tenant.value() + "/" + config.id();
     long generation = plugins.generation();
     Built current = built.get(key);
@@ -213,6 +224,15 @@ public class ShopPlugins {
       throw new PluginFailureException(502, config.plugin() + " built the wrong kind", null);
     }
     return new Open<>(tenant, config.id(), config.plugin(), type.cast(current.instance()));
+  }
+
+  private static <T> T resolveIn(java.sql.Connection c, org.kameng.kernel.tenancy.SqlWork<T> work) {
+    try {
+      return work.run(c);
+    } catch (java.sql.SQLException e) {
+      throw new org.kameng.kernel.tenancy.StorageException(
+          "reading a plugin configuration failed", e);
+    }
   }
 
   /** How long a price rule may take: it runs while the buyer waits for checkout. */
