@@ -104,6 +104,28 @@ class PluginConfigsTest {
   }
 
   @Test
+  void theSecretIsNotReadableInTheRow() {
+    SealedSettings.Stored created = webhook();
+    String row =
+        tx.inTenant(
+            shop,
+            c -> {
+              try (var s =
+                  c.prepareStatement(
+                      "SELECT plugin_config::text FROM kameng.plugin_config WHERE id = ?")) {
+                s.setObject(1, created.id());
+                try (var rs = s.executeQuery()) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              }
+            });
+    assertFalse(row.contains(SECRET), row);
+    assertFalse(row.contains(java.util.HexFormat.of().formatHex(SECRET.getBytes())), row);
+    assertTrue(row.contains("signingSecret"), "the name of the set secret is kept in the clear");
+  }
+
+  @Test
   void anotherShopSeesNothing() {
     webhook();
     TenantId other = db.newTenant();
