@@ -7,8 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.marketing.CartLine;
 
 /**
  * One coupon of a shop, as written on one line of the {@code coupons} setting:
@@ -16,6 +18,7 @@ import org.kameng.plugin.api.Money;
  * <pre>
  * SPRING24 off=10% min=50.00 cap=20.00 uses=100 perBuyer=1 from=2026-03-01 until=2026-03-31
  * WELCOME5 off=5.00
+ * CARDS off=3.00 categories=2b6f…,9c1d… products=7e3a…
  * </pre>
  *
  * <p>The code comes first (letters, digits, {@code -} and {@code _}, matched without regard to
@@ -36,9 +39,12 @@ record Coupon(
     long uses,
     long perBuyer,
     Optional<Instant> from,
-    Optional<Instant> until) {
+    Optional<Instant> until,
+    Set<String> products,
+    Set<String> categories) {
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{3,40}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,2})?");
 
   /** A line the shop wrote that cannot be a coupon; the message never repeats the line. */
@@ -69,6 +75,8 @@ record Coupon(
     long perBuyer = 0;
     Instant from = null;
     Instant until = null;
+    Set<String> products = Set.of();
+    Set<String> categories = Set.of();
     for (int i = 1; i < parts.length; i++) {
       int eq = parts[i].indexOf('=');
       if (eq < 1) {
@@ -93,6 +101,8 @@ record Coupon(
         case "perBuyer" -> perBuyer = whole(value, "perBuyer", 1, 1000);
         case "from" -> from = day(value, "from");
         case "until" -> until = day(value, "until").plusSeconds(86_400);
+        case "products" -> products = ids(value, "products");
+        case "categories" -> categories = ids(value, "categories");
         default -> throw new Unreadable("unknown setting '" + name + "'");
       }
     }
@@ -114,7 +124,20 @@ record Coupon(
         uses,
         perBuyer,
         Optional.ofNullable(from),
-        Optional.ofNullable(until));
+        Optional.ofNullable(until),
+        products,
+        categories);
+  }
+
+  /** Whether the coupon applies to a line: every line, or the listed products and categories. */
+  boolean covers(CartLine line) {
+    if (products.isEmpty() && categories.isEmpty()) {
+      return true;
+    }
+    return products.contains(line.productId().toLowerCase(Locale.ROOT))
+        || line.categoryId()
+            .map(c -> categories.contains(c.toLowerCase(Locale.ROOT)))
+            .orElse(false);
   }
 
   /** Whether the coupon may be used at this moment. */
@@ -166,6 +189,17 @@ record Coupon(
     } catch (NumberFormatException e) {
       throw new Unreadable(name + " must be a whole number from " + least + " to " + most);
     }
+  }
+
+  private static Set<String> ids(String value, String name) throws Unreadable {
+    Set<String> ids = new java.util.TreeSet<>();
+    for (String id : value.split(",")) {
+      if (!ID.matcher(id).matches()) {
+        throw new Unreadable(name + " must be ids separated by commas");
+      }
+      ids.add(id.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(ids);
   }
 
   private static Instant day(String value, String name) throws Unreadable {

@@ -39,7 +39,14 @@ final class CouponRule implements PriceRule {
         continue;
       }
       Coupon coupon = found.get();
-      Money subtotal = cart.subtotal();
+      List<CartLine> covered = cart.lines().stream().filter(coupon::covers).toList();
+      if (covered.isEmpty()) {
+        continue;
+      }
+      Money subtotal =
+          covered.stream()
+              .map(CartLine::lineTotal)
+              .reduce(Money.of(0, cart.currency()), Money::plus);
       if (!coupon.validAt(cart.pricedAt()) || !coupon.reaches(subtotal)) {
         continue;
       }
@@ -53,7 +60,7 @@ final class CouponRule implements PriceRule {
         continue;
       }
       return new Proposal(
-          spread(cart, coupon, off),
+          spread(cart, covered, subtotal.minorUnits(), coupon, off),
           List.of(new Redemption(entered, coupon.code(), coupon.uses(), coupon.perBuyer())));
     }
     return Proposal.of(List.of());
@@ -61,9 +68,8 @@ final class CouponRule implements PriceRule {
 
   // Each line gets its share rounded down; what rounding leaves goes to the largest lines first,
   // never beyond a line's total, so the shares add up to the discount exactly.
-  private static List<PriceAdjustment> spread(CartSnapshot cart, Coupon coupon, long off) {
-    long subtotal = cart.subtotal().minorUnits();
-    List<CartLine> lines = cart.lines();
+  private static List<PriceAdjustment> spread(
+      CartSnapshot cart, List<CartLine> lines, long subtotal, Coupon coupon, long off) {
     long[] share = new long[lines.size()];
     long given = 0;
     for (int i = 0; i < share.length; i++) {

@@ -87,6 +87,41 @@ class CouponRuleTest {
   }
 
   @Test
+  void aScopedCouponDiscountsOnlyItsProductsOrCategoriesAndCountsThemAlone() {
+    CartSnapshot cart =
+        new CartSnapshot(
+            "CNY",
+            List.of(
+                new CartLine(
+                    "a",
+                    "P1",
+                    "s1",
+                    Optional.of("C9"),
+                    1,
+                    Money.of(4000, "CNY"),
+                    Money.of(4000, "CNY")),
+                new CartLine(
+                    "b",
+                    "p2",
+                    "s2",
+                    Optional.empty(),
+                    1,
+                    Money.of(6000, "CNY"),
+                    Money.of(6000, "CNY"))),
+            List.of("ONLY"),
+            Optional.empty(),
+            Locale.ENGLISH,
+            MARCH);
+    Proposal byProduct = rule("ONLY off=10% min=50.00 products=p1").propose(cart);
+    assertTrue(byProduct.adjustments().isEmpty(), "the minimum counts the covered line alone");
+    Proposal byCategory = rule("ONLY off=10% categories=c9").propose(cart);
+    assertEquals(1, byCategory.adjustments().size());
+    assertEquals("a", byCategory.adjustments().get(0).lineRef());
+    assertEquals(400, off(byCategory));
+    assertEquals(0, off(rule("ONLY off=10% products=nope").propose(cart)));
+  }
+
+  @Test
   void everyUnreadableLineIsNamedWithoutRepeatingIt() {
     var problems =
         new CouponsFactory()
