@@ -138,6 +138,21 @@ class CouponCheckoutIT {
   }
 
   @Test
+  void theDemoShopsCouponTakesTenPercentOff() {
+    StorefrontIT.shop("demo")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            Map.of(
+                "skuId", "00000000-0000-4000-8000-0000000e0001",
+                "buyerEmail", "demo-coupon@example.cn",
+                "couponCode", "demo10"))
+        .post("/api/public/orders")
+        .then()
+        .statusCode(201)
+        .body("total.amount", equalTo("43.65"));
+  }
+
+  @Test
   void aDisabledCouponsPluginNoLongerPricesAnything() {
     FreshShop other;
     try {
