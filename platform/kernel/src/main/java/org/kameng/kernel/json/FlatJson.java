@@ -1,6 +1,7 @@
 package org.kameng.kernel.json;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public final class FlatJson {
   }
 
   /** Adds an array of flat objects. */
-  public FlatJson put(String name, java.util.List<FlatJson> values) {
+  public FlatJson put(String name, List<FlatJson> values) {
     StringBuilder out = new StringBuilder("[");
     for (FlatJson value : values) {
       if (out.length() > 1) {

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -168,8 +170,8 @@ public final class PlaceOrder {
     byte[] mac =
         dataKeys
             .forTenant(c, tenant)
-            .fingerprint("promotion-buyer:" + email.strip().toLowerCase(java.util.Locale.ROOT));
-    return java.util.HexFormat.of().formatHex(mac);
+            .fingerprint("promotion-buyer:" + email.strip().toLowerCase(Locale.ROOT));
+    return HexFormat.of().formatHex(mac);
   }
 
   private static void reserveKeys(
@@ -211,7 +213,7 @@ public final class PlaceOrder {
       insert.setObject(1, tenant.value());
       insert.setObject(2, orderId);
       insert.setBytes(3, OrderToken.hash(token));
-      insert.setString(4, request.buyerEmail().strip().toLowerCase(java.util.Locale.ROOT));
+      insert.setString(4, request.buyerEmail().strip().toLowerCase(Locale.ROOT));
       insert.setString(5, request.buyerContact());
       insert.setString(
           6, request.queryPassword() == null ? null : QueryPassword.hash(request.queryPassword()));

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.crypto.TenantCipher;
@@ -69,8 +70,8 @@ public final class PluginConfigs {
       String kind,
       String plugin,
       String name,
-      java.util.Map<String, String> settings,
-      java.util.Map<String, String> secrets,
+      Map<String, String> settings,
+      Map<String, String> secrets,
       String actor)
       throws SQLException {
     if (plugin == null || !plugin.startsWith(checkKind(kind))) {

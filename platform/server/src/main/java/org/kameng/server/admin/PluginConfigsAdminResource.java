@@ -13,11 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -250,8 +253,7 @@ public class PluginConfigsAdminResource {
         });
   }
 
-  private static java.util.Optional<SealedSettings.Stored> find(java.sql.Connection c, UUID id)
-      throws java.sql.SQLException {
+  private static Optional<SealedSettings.Stored> find(Connection c, UUID id) throws SQLException {
     var found = PluginConfigs.find(c, PluginConfigs.MARKETING, id);
     return found.isPresent() ? found : PluginConfigs.find(c, PluginConfigs.NOTIFIER, id);
   }

@@ -2,6 +2,8 @@ package org.kameng.server.plugins;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.kernel.settings.SealedSettings;
+import org.kameng.kernel.tenancy.SqlWork;
+import org.kameng.kernel.tenancy.StorageException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.config.ConfigField;
@@ -173,7 +177,7 @@ public class ShopPlugins {
    * @throws PluginFailureException if the plugin is missing, disabled or fails to build
    */
   public Open<Notifier> notifier(
-      TenantId tenant, PluginConfigs.Enabled config, java.sql.Connection tenantConnection) {
+      TenantId tenant, PluginConfigs.Enabled config, Connection tenantConnection) {
     return open(tenant, config, Notifier.class, tenantConnection);
   }
 
@@ -184,10 +188,7 @@ public class ShopPlugins {
   // With a connection, the configuration is read in the caller's transaction (a job's), so a
   // caller that holds one never waits for a second connection from the pool.
   private <T> Open<T> open(
-      TenantId tenant,
-      PluginConfigs.Enabled config,
-      Class<T> type,
-      java.sql.Connection tenantConnection) {
+      TenantId tenant, PluginConfigs.Enabled config, Class<T> type, Connection tenantConnection) {
     String key = tenant.value() + "/" + config.id();
     long generation = plugins.generation();
     Built current = built.get(key);
@@ -226,12 +227,11 @@ public class ShopPlugins {
     return new Open<>(tenant, config.id(), config.plugin(), type.cast(current.instance()));
   }
 
-  private static <T> T resolveIn(java.sql.Connection c, org.kameng.kernel.tenancy.SqlWork<T> work) {
+  private static <T> T resolveIn(Connection c, SqlWork<T> work) {
     try {
       return work.run(c);
-    } catch (java.sql.SQLException e) {
-      throw new org.kameng.kernel.tenancy.StorageException(
-          "reading a plugin configuration failed", e);
+    } catch (SQLException e) {
+      throw new StorageException("reading a plugin configuration failed", e);
     }
   }
 
