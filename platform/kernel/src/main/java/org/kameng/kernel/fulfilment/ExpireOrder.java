@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.kameng.kernel.order.KeyReservation;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.OrderTransitions;
+import org.kameng.kernel.order.PromotionUses;
 import org.kameng.plugin.api.TenantId;
 
 /**
@@ -44,6 +45,7 @@ public final class ExpireOrder {
       return false;
     }
     KeyReservation.release(c, orderId);
+    PromotionUses.release(c, orderId);
     return true;
   }
 }

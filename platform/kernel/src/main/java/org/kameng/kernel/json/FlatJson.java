@@ -1,6 +1,7 @@
 package org.kameng.kernel.json;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,19 @@ public final class FlatJson {
   /** Adds a nested object member. */
   public FlatJson put(String name, FlatJson value) {
     members.put(name, value.toString());
+    return this;
+  }
+
+  /** Adds an array of flat objects. */
+  public FlatJson put(String name, List<FlatJson> values) {
+    StringBuilder out = new StringBuilder("[");
+    for (FlatJson value : values) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(value);
+    }
+    members.put(name, out.append(']').toString());
     return this;
   }
 

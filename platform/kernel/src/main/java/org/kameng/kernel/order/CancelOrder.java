@@ -24,6 +24,7 @@ public final class CancelOrder {
       return false;
     }
     int released = KeyReservation.release(c, orderId);
+    PromotionUses.release(c, orderId);
     AuditLog.record(
         c,
         tenant,

@@ -19,6 +19,8 @@ import org.kameng.plugin.api.Money;
  */
 record Offer(
     UUID skuId,
+    UUID productId,
+    Optional<UUID> categoryId,
     String productName,
     String skuName,
     Fulfilment fulfilment,
@@ -55,6 +57,7 @@ record Offer(
                            FROM kameng.product_input_field f
                           WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id
                           ORDER BY f.position, f.name),
+                   p.id, p.category_id,
                    s.cost_minor
               FROM kameng.tenant t
               LEFT JOIN kameng.sku s ON s.tenant_id = t.id AND s.id = ? AND s.visible
@@ -78,6 +81,8 @@ record Offer(
         return Optional.of(
             new Offer(
                 skuId,
+                rs.getObject(16, UUID.class),
+                Optional.ofNullable(rs.getObject(17, UUID.class)),
                 rs.getString(4),
                 rs.getString(5),
                 Fulfilment.valueOf(rs.getString(6)),
@@ -88,7 +93,7 @@ record Offer(
                 rs.getInt(12),
                 tiers(rs.getArray(13), rs.getArray(14)),
                 inputs(rs.getArray(15)),
-                rs.getObject(16, Long.class)));
+                rs.getObject(18, Long.class)));
       }
     }
   }

@@ -8,7 +8,11 @@ import org.kameng.plugin.api.Money;
  * The unit price of a line and the record of why: the list price, or the wholesale tier with the
  * largest threshold the quantity reaches. The snapshot is stored with the line and never changes.
  */
-record OrderPricing(Money unitPrice, Money lineTotal, String snapshotJson) {
+record OrderPricing(Money unitPrice, Money lineTotal, FlatJson snapshot) {
+
+  String snapshotJson() {
+    return snapshot.toString();
+  }
 
   static OrderPricing of(Offer offer, int quantity) {
     return of(offer, quantity, null);
@@ -28,7 +32,7 @@ record OrderPricing(Money unitPrice, Money lineTotal, String snapshotJson) {
               .put("rule", ruled.rule())
               .put("product", offer.productName())
               .put("sku", offer.skuName());
-      return new OrderPricing(unit, unit.times(quantity), snapshot.toString());
+      return new OrderPricing(unit, unit.times(quantity), snapshot);
     }
     Map.Entry<Integer, Long> tier = offer.wholesaleTiers().floorEntry(quantity);
     long listPrice = offer.price().minorUnits();
@@ -43,6 +47,6 @@ record OrderPricing(Money unitPrice, Money lineTotal, String snapshotJson) {
             .put("rule", tierApplies ? "wholesale:" + tier.getKey() + "+" : "list")
             .put("product", offer.productName())
             .put("sku", offer.skuName());
-    return new OrderPricing(unit, unit.times(quantity), snapshot.toString());
+    return new OrderPricing(unit, unit.times(quantity), snapshot);
   }
 }

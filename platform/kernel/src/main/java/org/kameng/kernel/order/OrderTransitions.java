@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
+import org.kameng.kernel.notification.Notifications;
 import org.kameng.plugin.api.TenantId;
 
 /**
@@ -47,6 +48,14 @@ public final class OrderTransitions {
       int rows = update.executeUpdate();
       if (rows > 1) {
         throw new IllegalStateException("order id matched " + rows + " rows");
+      }
+      if (rows == 1) {
+        // Every path to these states passes here, so none can forget to tell anyone.
+        if (to == OrderStatus.DELIVERED) {
+          Notifications.order(c, tenant, Notifications.Event.ORDER_DELIVERED, orderId, null);
+        } else if (to == OrderStatus.PAID_UNDELIVERABLE) {
+          Notifications.order(c, tenant, Notifications.Event.PAID_UNDELIVERABLE, orderId, null);
+        }
       }
       return rows == 1;
     }

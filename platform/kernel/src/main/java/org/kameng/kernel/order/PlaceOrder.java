@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.catalog.Fulfilment;
+import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.tenancy.SqlWork;
@@ -31,9 +34,17 @@ public final class PlaceOrder {
   private static final int ATTEMPTS = 10;
 
   private final Transactions transactions;
+  private final DataKeys dataKeys;
 
+  /** Places orders without price rules (no data key is needed to name the buyer to rules). */
   public PlaceOrder(Transactions transactions) {
+    this(transactions, null);
+  }
+
+  /** Places orders, asking price rules when given; the buyer's pseudonym uses the data key. */
+  public PlaceOrder(Transactions transactions, DataKeys dataKeys) {
     this.transactions = Objects.requireNonNull(transactions);
+    this.dataKeys = dataKeys;
   }
 
   /**
@@ -56,8 +67,27 @@ public final class PlaceOrder {
    * @throws ShopClosedException if the shop takes no orders
    */
   public PlacedOrder place(TenantId tenant, OrderRequest request, UUID channelConfigId) {
+    return place(tenant, request, channelConfigId, PriceRules.NONE);
+  }
+
+  /**
+   * Places the order priced by the shop's rules: their adjustments are applied within the kernel's
+   * rules and recorded in the line's price snapshot, and the uses of limited promotions (a
+   * coupon's) are taken in the same transaction as the order, so a limit holds under any
+   * concurrency.
+   *
+   * @throws InvalidPromotionException if the buyer's {@code couponCode} is not valid, used up, or
+   *     cannot be checked now; nothing is written
+   */
+  public PlacedOrder place(
+      TenantId tenant, OrderRequest request, UUID channelConfigId, PriceRules rules) {
     OrderRequestRules.checkBuyer(request);
-    return retryingContention(tenant, c -> placeOnce(c, tenant, request, channelConfigId, null));
+    Objects.requireNonNull(rules, "rules");
+    if (rules != PriceRules.NONE && dataKeys == null) {
+      throw new IllegalStateException("price rules need the data keys to name the buyer");
+    }
+    return retryingContention(
+        tenant, c -> placeOnce(c, tenant, request, channelConfigId, null, rules, dataKeys));
   }
 
   /**
@@ -94,11 +124,22 @@ public final class PlaceOrder {
   public static PlacedOrder placeIn(
       Connection c, TenantId tenant, OrderRequest request, UnitPriceRule rule) throws SQLException {
     OrderRequestRules.checkBuyer(request);
-    return placeOnce(c, tenant, request, null, Objects.requireNonNull(rule));
+    if (request.couponCode() != null) {
+      // Orders priced by a rule (a reseller's wholesale price) take no coupons.
+      throw new InvalidPromotionException(
+          "couponCode", "coupons do not apply to this order", false);
+    }
+    return placeOnce(c, tenant, request, null, Objects.requireNonNull(rule), PriceRules.NONE, null);
   }
 
   private static PlacedOrder placeOnce(
-      Connection c, TenantId tenant, OrderRequest request, UUID channelConfigId, UnitPriceRule rule)
+      Connection c,
+      TenantId tenant,
+      OrderRequest request,
+      UUID channelConfigId,
+      UnitPriceRule rule,
+      PriceRules rules,
+      DataKeys dataKeys)
       throws SQLException {
     Offer.ShopWindow[] window = new Offer.ShopWindow[1];
     Optional<Offer> found = Offer.load(c, request.skuId(), window);
@@ -108,7 +149,24 @@ public final class PlaceOrder {
     Offer offer =
         found.orElseThrow(() -> new InvalidOrderException("skuId", "no such product on sale"));
     OrderRequestRules.checkAgainst(offer, request);
-    OrderPricing pricing = OrderPricing.of(offer, request.quantity(), rule);
+    OrderPricing base = OrderPricing.of(offer, request.quantity(), rule);
+    String buyerKey = null;
+    AdjustedPricing pricing;
+    // Rules are asked before any stock is claimed: this transaction holds no lock while they run.
+    if (rules == PriceRules.NONE && request.couponCode() == null) {
+      pricing = AdjustedPricing.plain(base);
+    } else {
+      buyerKey = dataKeys == null ? null : buyerKey(c, dataKeys, tenant, request.buyerEmail());
+      pricing =
+          AdjustedPricing.apply(
+              base,
+              offer,
+              request.quantity(),
+              request.couponCode(),
+              Optional.ofNullable(buyerKey),
+              rules,
+              window[0].now().toInstant());
+    }
     UUID orderId = UUID.randomUUID();
     OffsetDateTime reservedUntil = window[0].reservationEnd();
 
@@ -118,7 +176,18 @@ public final class PlaceOrder {
     }
     String token = OrderToken.generate();
     long displayNumber = insertOrder(c, tenant, orderId, token, request, pricing, reservedUntil);
-    insertLine(c, tenant, orderId, offer, request, pricing);
+    insertLine(c, tenant, orderId, offer, request, base, pricing);
+    for (AdjustedPricing.Take take : pricing.takes()) {
+      PromotionUses.take(
+          c,
+          tenant,
+          orderId,
+          take.limitKey(),
+          take.code(),
+          buyerKey,
+          take.maxUses(),
+          take.maxPerBuyer());
+    }
     Jobs.enqueue(
         c,
         tenant,
@@ -132,6 +201,17 @@ public final class PlaceOrder {
             : StartPayment.start(c, tenant, orderId, channelConfigId).paymentId();
     return new PlacedOrder(
         orderId, token, displayNumber, pricing.lineTotal(), reservedUntil, paymentId);
+  }
+
+  // A keyed hash of the normalised email under the shop's data key: stable for per-buyer limits,
+  // useless to anyone without the key, and different in every shop.
+  private static String buyerKey(Connection c, DataKeys dataKeys, TenantId tenant, String email)
+      throws SQLException {
+    byte[] mac =
+        dataKeys
+            .forTenant(c, tenant)
+            .fingerprint("promotion-buyer:" + email.strip().toLowerCase(Locale.ROOT));
+    return HexFormat.of().formatHex(mac);
   }
 
   private static void reserveKeys(
@@ -159,7 +239,7 @@ public final class PlaceOrder {
       UUID orderId,
       String token,
       OrderRequest request,
-      OrderPricing pricing,
+      AdjustedPricing pricing,
       OffsetDateTime reservedUntil)
       throws SQLException {
     Money total = pricing.lineTotal();
@@ -173,7 +253,7 @@ public final class PlaceOrder {
       insert.setObject(1, tenant.value());
       insert.setObject(2, orderId);
       insert.setBytes(3, OrderToken.hash(token));
-      insert.setString(4, request.buyerEmail().strip().toLowerCase(java.util.Locale.ROOT));
+      insert.setString(4, request.buyerEmail().strip().toLowerCase(Locale.ROOT));
       insert.setString(5, request.buyerContact());
       insert.setString(
           6, request.queryPassword() == null ? null : QueryPassword.hash(request.queryPassword()));
@@ -193,7 +273,8 @@ public final class PlaceOrder {
       UUID orderId,
       Offer offer,
       OrderRequest request,
-      OrderPricing pricing)
+      OrderPricing base,
+      AdjustedPricing pricing)
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
@@ -205,7 +286,7 @@ public final class PlaceOrder {
       insert.setObject(3, offer.skuId());
       insert.setString(4, offer.fulfilment().name());
       insert.setInt(5, request.quantity());
-      insert.setLong(6, pricing.unitPrice().minorUnits());
+      insert.setLong(6, base.unitPrice().minorUnits());
       insert.setLong(7, pricing.lineTotal().minorUnits());
       insert.setString(8, pricing.snapshotJson());
       insert.setString(

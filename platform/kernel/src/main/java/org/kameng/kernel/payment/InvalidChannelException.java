@@ -1,48 +1,21 @@
 package org.kameng.kernel.payment;
 
 import java.util.List;
-import java.util.Objects;
+import org.kameng.kernel.settings.InvalidSettingsException;
 
 /**
  * A channel configuration is wrong in ways its owner can fix; {@link #faults()} names each field at
  * fault, for example {@code settings.gatewayUrl}. Nothing was written.
  */
-public class InvalidChannelException extends RuntimeException {
+public class InvalidChannelException extends InvalidSettingsException {
 
   private static final long serialVersionUID = 1L;
 
-  /** One field at fault, with what is wrong; never the field's value, which may be a secret. */
-  public record Fault(String field, String message) {
-    public Fault {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(message, "message");
-    }
-  }
-
-  private final transient List<Fault> faults;
-
   public InvalidChannelException(List<Fault> faults) {
-    super(summary(faults));
-    this.faults = List.copyOf(faults);
+    super(faults);
   }
 
   public InvalidChannelException(String field, String message) {
-    this(List.of(new Fault(field, message)));
-  }
-
-  /** The fields at fault, at least one. */
-  public List<Fault> faults() {
-    return faults;
-  }
-
-  private static String summary(List<Fault> faults) {
-    if (faults.isEmpty()) {
-      throw new IllegalArgumentException("an invalid channel has at least one fault");
-    }
-    Fault first = faults.get(0);
-    return first.field()
-        + ": "
-        + first.message()
-        + (faults.size() > 1 ? " (and " + (faults.size() - 1) + " more)" : "");
+    super(field, message);
   }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
 import org.kameng.kernel.ledger.Ledger;
+import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
@@ -49,7 +50,10 @@ public final class RecordPaymentNotice {
     return switch (notice.outcome()) {
       case PENDING -> NoticeResult.notPaid("the provider reports the payment as pending");
       case FAILED -> {
-        payment.markFailed(c);
+        if (payment.markFailed(c)) {
+          Notifications.order(
+              c, tenant, Notifications.Event.PAYMENT_FAILED, payment.orderId(), paymentId);
+        }
         yield NoticeResult.notPaid("the provider reports the payment as failed");
       }
       case SUCCEEDED -> {

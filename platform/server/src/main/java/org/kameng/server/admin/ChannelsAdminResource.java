@@ -269,7 +269,7 @@ public class ChannelsAdminResource {
         s.updatedAt());
   }
 
-  private static FieldView field(ConfigField f) {
+  static FieldView field(ConfigField f) {
     return new FieldView(
         f.name(),
         f.type().name(),

@@ -16,9 +16,12 @@ import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
+import org.kameng.kernel.notification.Notifications;
+import org.kameng.kernel.order.LowStockAlert;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.domains.DomainRechecks;
+import org.kameng.server.notify.NotificationJobs;
 import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.reseller.ResellerCallbackSender;
 import org.kameng.server.schema.SchemaMigration;
@@ -41,6 +44,7 @@ public class JobScheduler {
   @Inject PaymentReconciler reconciler;
   @Inject DomainRechecks domainRechecks;
   @Inject ResellerCallbackSender callbacks;
+  @Inject NotificationJobs notifications;
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -55,7 +59,10 @@ public class JobScheduler {
             KernelJobs.handlers()
                 .with(StartPayment.RECONCILE_JOB, reconciler.jobHandler())
                 .with(ShopDomains.RECHECK_JOB, domainRechecks.jobHandler())
-                .with(ResellerCallbacks.JOB, callbacks.jobHandler()));
+                .with(ResellerCallbacks.JOB, callbacks.jobHandler())
+                .with(Notifications.JOB, notifications.fanOut())
+                .with(Notifications.DELIVER_JOB, notifications.deliver())
+                .with(LowStockAlert.JOB, notifications.lowStockAlert()));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

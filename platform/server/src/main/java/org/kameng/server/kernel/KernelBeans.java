@@ -40,8 +40,8 @@ public class KernelBeans {
 
   @Produces
   @Singleton
-  PlaceOrder placeOrder(Transactions transactions) {
-    return new PlaceOrder(transactions);
+  PlaceOrder placeOrder(Transactions transactions, DataKeys dataKeys) {
+    return new PlaceOrder(transactions, dataKeys);
   }
 
   @Produces

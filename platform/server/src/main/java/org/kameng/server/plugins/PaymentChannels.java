@@ -28,6 +28,7 @@ import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.InvalidChannelException;
 import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.pluginstate.PluginStore;
+import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.config.ConfigField;
@@ -221,7 +222,7 @@ public class PaymentChannels {
     if (!problems.isEmpty()) {
       throw new InvalidChannelException(
           problems.stream()
-              .map(p -> new InvalidChannelException.Fault("settings." + p.field(), p.message()))
+              .map(p -> new InvalidSettingsException.Fault("settings." + p.field(), p.message()))
               .toList());
     }
   }
@@ -253,8 +254,8 @@ public class PaymentChannels {
     return URI.create(url);
   }
 
-  private ShopHostContext context(
-      TenantId tenant, UUID configId, String pluginId, PluginConfig config) {
+  /** What one shop's configuration of a plugin gets of the platform; shared by every kind. */
+  ShopHostContext context(TenantId tenant, UUID configId, String pluginId, PluginConfig config) {
     return new ShopHostContext(
         tenant,
         pluginId,

@@ -19,9 +19,10 @@ import org.kameng.kernel.domain.InvalidDomainException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
+import org.kameng.kernel.order.InvalidPromotionException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
-import org.kameng.kernel.payment.InvalidChannelException;
+import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.QuotaExceededException;
 import org.kameng.kernel.tenant.SlugTakenException;
@@ -53,6 +54,15 @@ final class KnownProblems {
     add(JsonbException.class, e -> invalidBody());
     add(JsonException.class, e -> invalidBody());
     add(InvalidOrderException.class, e -> Problem.invalid(e.field(), e.getMessage()));
+    add(
+        InvalidPromotionException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                e.unavailable() ? "Promotion unavailable" : "Invalid promotion",
+                e.unavailable() ? 503 : 422,
+                e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))));
     add(InvalidSignupException.class, e -> Problem.invalid(e.field(), e.getMessage()));
     add(
         InvalidCatalogException.class,
@@ -64,7 +74,7 @@ final class KnownProblems {
                 e.field() + ": " + e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))));
     add(
-        InvalidChannelException.class,
+        InvalidSettingsException.class,
         e ->
             new Problem(
                 "about:blank",

@@ -8,7 +8,10 @@ public final class StorefrontBodies {
 
   private StorefrontBodies() {}
 
-  /** A buyer's order for one SKU, with the payment channel chosen at checkout (optional). */
+  /**
+   * A buyer's order for one SKU, with the payment channel chosen at checkout and a coupon code
+   * (both optional).
+   */
   public record PlaceOrderBody(
       UUID skuId,
       UUID channelId,
@@ -16,7 +19,8 @@ public final class StorefrontBodies {
       String buyerEmail,
       String buyerContact,
       String queryPassword,
-      Map<String, String> inputs) {}
+      Map<String, String> inputs,
+      String couponCode) {}
 
   /** Pay an order (named by its token) through one of the shop's channels. */
   public record PayBody(String token, UUID channelId) {}

@@ -38,6 +38,7 @@ import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.payments.PaymentStarter;
 import org.kameng.server.plugins.PaymentChannels;
 import org.kameng.server.plugins.PluginFailureException;
+import org.kameng.server.plugins.ShopPriceRules;
 import org.kameng.server.storefront.StorefrontBodies.LookupBody;
 import org.kameng.server.storefront.StorefrontBodies.PayBody;
 import org.kameng.server.storefront.StorefrontBodies.PlaceOrderBody;
@@ -53,6 +54,7 @@ public class StorefrontResource {
   @Inject ShopHosts shops;
   @Inject Transactions transactions;
   @Inject PlaceOrder placeOrder;
+  @Inject ShopPriceRules priceRules;
   @Inject OrderLookup lookup;
   @Inject Throttle throttle;
   @Inject PaymentStarter starter;
@@ -135,8 +137,10 @@ public class StorefrontResource {
                 body.buyerEmail(),
                 body.buyerContact(),
                 body.queryPassword(),
-                body.inputs()),
-            body.channelId());
+                body.inputs(),
+                body.couponCode()),
+            body.channelId(),
+            priceRules.forShop(shop.tenant()));
     PaymentStarter.OpenedPayment payment = null;
     String paymentProblem = null;
     if (placed.paymentId() != null) {

@@ -1,0 +1,243 @@
+package org.kameng.server.plugins;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.kameng.host.plugins.LoadedFactory;
+import org.kameng.kernel.crypto.DataKeys;
+import org.kameng.kernel.pluginstate.PluginRegistry;
+import org.kameng.kernel.settings.InvalidSettingsException;
+import org.kameng.kernel.settings.PluginConfigs;
+import org.kameng.kernel.settings.SealedSettings;
+import org.kameng.kernel.tenancy.SqlWork;
+import org.kameng.kernel.tenancy.StorageException;
+import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.plugin.api.TenantId;
+import org.kameng.plugin.api.config.ConfigField;
+import org.kameng.plugin.api.config.ConfigProblem;
+import org.kameng.plugin.api.config.FieldType;
+import org.kameng.plugin.api.config.PluginConfig;
+import org.kameng.plugin.api.extension.ExtensionFactory;
+import org.kameng.plugin.api.marketing.PriceRule;
+import org.kameng.plugin.api.marketing.PriceRuleFactory;
+import org.kameng.plugin.api.notifier.Notifier;
+import org.kameng.plugin.api.notifier.NotifierFactory;
+
+/**
+ * The marketing features and notifiers shops configure, the payment channels' counterpart for the
+ * other plugin kinds: which are offered to a shop, checking a configuration against the plugin's
+ * schema and its own {@code validate} before it saves, and each enabled configuration's instance,
+ * built on first use and rebuilt when the configuration's revision or the plugins change.
+ */
+@ApplicationScoped
+public class ShopPlugins {
+
+  @Inject InstalledPlugins plugins;
+  @Inject PluginCalls calls;
+  @Inject Transactions transactions;
+  @Inject DataKeys dataKeys;
+  @Inject PaymentChannels channels;
+
+  private final Map<String, Built> built = new ConcurrentHashMap<>();
+
+  private record Built(long generation, long revision, Object instance) {}
+
+  /** An enabled configuration's instance, with the circuit its calls count against. */
+  public record Open<T>(TenantId tenant, UUID configId, String pluginId, T instance) {
+
+    /** The circuit of this configuration, the same shape as a payment channel's. */
+    public String circuit() {
+      return tenant.value() + "/" + configId;
+    }
+  }
+
+  /** The factory interface of a kind. */
+  static Class<? extends ExtensionFactory<?>> point(String kind) {
+    return PluginConfigs.MARKETING.equals(kind) ? PriceRuleFactory.class : NotifierFactory.class;
+  }
+
+  /** The kind of a plugin id, if it is one shops configure here. */
+  public static Optional<String> kindOf(String pluginId) {
+    if (pluginId == null) {
+      return Optional.empty();
+    }
+    if (pluginId.startsWith(PluginConfigs.MARKETING)) {
+      return Optional.of(PluginConfigs.MARKETING);
+    }
+    if (pluginId.startsWith(PluginConfigs.NOTIFIER)) {
+      return Optional.of(PluginConfigs.NOTIFIER);
+    }
+    return Optional.empty();
+  }
+
+  /** The installed factories of one kind, disabled ones included. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public List<LoadedFactory<? extends ExtensionFactory<?>>> installed(String kind) {
+    return (List) plugins.factories((Class) point(kind));
+  }
+
+  /** The installed factory of a plugin id, disabled or not. */
+  public Optional<LoadedFactory<? extends ExtensionFactory<?>>> factory(String pluginId) {
+    return kindOf(pluginId)
+        .flatMap(
+            kind ->
+                installed(kind).stream()
+                    .filter(f -> f.factory().id().equals(pluginId))
+                    .findFirst());
+  }
+
+  /** Whether the shop may configure this plugin now: installed, enabled, offered to the shop. */
+  public boolean isOffered(String pluginId, TenantId tenant) {
+    Optional<LoadedFactory<? extends ExtensionFactory<?>>> factory = factory(pluginId);
+    return factory.isPresent()
+        && !plugins.isDisabled(factory.get().pluginId())
+        && transactions.platform(
+            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+  }
+
+  /** The plugins of one kind this shop may configure. */
+  public List<LoadedFactory<? extends ExtensionFactory<?>>> offered(String kind, TenantId tenant) {
+    return installed(kind).stream().filter(f -> isOffered(f.factory().id(), tenant)).toList();
+  }
+
+  /**
+   * Checks a shop's values for a plugin: the schema first, then the plugin's own check.
+   *
+   * @param values every field's value, secrets included
+   * @throws InvalidSettingsException naming each field at fault
+   */
+  public void validate(String pluginId, Map<String, String> values, TenantId tenant) {
+    LoadedFactory<? extends ExtensionFactory<?>> factory =
+        factory(pluginId)
+            .orElseThrow(() -> new InvalidSettingsException("plugin", "no such plugin installed"));
+    if (!isOffered(pluginId, tenant)) {
+      throw new InvalidSettingsException("plugin", "this plugin is not available to this shop");
+    }
+    List<ConfigProblem> problems =
+        new ArrayList<>(factory.factory().configSchema().problems(values));
+    if (problems.isEmpty()) {
+      problems.addAll(
+          calls.call(
+              factory.pluginId(),
+              "validate/" + tenant.value() + "/" + pluginId,
+              pluginId + " settings check",
+              PaymentChannels.SETUP_LIMIT,
+              () -> factory.factory().validate(PluginConfig.of(values))));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(
+          problems.stream()
+              .map(p -> new InvalidSettingsException.Fault("settings." + p.field(), p.message()))
+              .toList());
+    }
+  }
+
+  /** The names of a plugin's secret fields. */
+  public Set<String> secretFields(String pluginId) {
+    return factory(pluginId)
+        .map(
+            f ->
+                f.factory().configSchema().fields().stream()
+                    .filter(field -> field.secret() || field.type() == FieldType.SECRET)
+                    .map(ConfigField::name)
+                    .collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  /**
+   * The shop's enabled price rules, built or reused. A configuration whose plugin is missing,
+   * disabled or fails to build is left out and reported in {@code skipped}, by plugin id.
+   */
+  public List<Open<PriceRule>> priceRules(
+      TenantId tenant, List<PluginConfigs.Enabled> enabled, List<String> skipped) {
+    List<Open<PriceRule>> rules = new ArrayList<>();
+    for (PluginConfigs.Enabled config : enabled) {
+      try {
+        rules.add(open(tenant, config, PriceRule.class));
+      } catch (PluginFailureException e) {
+        skipped.add(config.plugin());
+      }
+    }
+    return rules;
+  }
+
+  /**
+   * One enabled notifier configuration's instance.
+   *
+   * @throws PluginFailureException if the plugin is missing, disabled or fails to build
+   */
+  public Open<Notifier> notifier(
+      TenantId tenant, PluginConfigs.Enabled config, Connection tenantConnection) {
+    return open(tenant, config, Notifier.class, tenantConnection);
+  }
+
+  private <T> Open<T> open(TenantId tenant, PluginConfigs.Enabled config, Class<T> type) {
+    return open(tenant, config, type, null);
+  }
+
+  // With a connection, the configuration is read in the caller's transaction (a job's), so a
+  // caller that holds one never waits for a second connection from the pool.
+  private <T> Open<T> open(
+      TenantId tenant, PluginConfigs.Enabled config, Class<T> type, Connection tenantConnection) {
+    String key = tenant.value() + "/" + config.id();
+    long generation = plugins.generation();
+    Built current = built.get(key);
+    if (current == null
+        || current.revision() != config.revision()
+        || current.generation() != generation) {
+      LoadedFactory<? extends ExtensionFactory<?>> factory =
+          factory(config.plugin())
+              .filter(f -> !plugins.isDisabled(f.pluginId()))
+              .orElseThrow(
+                  () ->
+                      new PluginFailureException(
+                          503, "the plugin " + config.plugin() + " is not installed", null));
+      SealedSettings.Resolved resolved =
+          transactions
+              .inTenant(
+                  tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
+              .orElseThrow(
+                  () -> new PluginFailureException(503, "the configuration is gone", null));
+      PluginConfig pluginConfig = PluginConfig.of(resolved.values());
+      ShopHostContext context =
+          channels.context(tenant, config.id(), config.plugin(), pluginConfig);
+      Object instance =
+          calls.call(
+              factory.pluginId(),
+              key,
+              config.plugin() + " setup",
+              PaymentChannels.SETUP_LIMIT,
+              () -> factory.factory().create(tenant, pluginConfig, context));
+      current = new Built(generation, resolved.revision(), instance);
+      built.put(key, current);
+    }
+    if (!type.isInstance(current.instance())) {
+      throw new PluginFailureException(502, config.plugin() + " built the wrong kind", null);
+    }
+    return new Open<>(tenant, config.id(), config.plugin(), type.cast(current.instance()));
+  }
+
+  private static <T> T resolveIn(Connection c, SqlWork<T> work) {
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException("reading a plugin configuration failed", e);
+    }
+  }
+
+  /** How long a price rule may take: it runs while the buyer waits for checkout. */
+  public static final Duration PRICE_RULE_LIMIT = Duration.ofMillis(800);
+
+  /** How long a notifier may take to deliver one message. */
+  public static final Duration NOTIFIER_LIMIT = Duration.ofSeconds(10);
+}
