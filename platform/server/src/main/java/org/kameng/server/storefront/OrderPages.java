@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kameng.kernel.inventory.SkuNotFoundException;
 import org.kameng.kernel.order.InvalidOrderException;
+import org.kameng.kernel.order.InvalidPromotionException;
 import org.kameng.kernel.order.OrderLookup;
 import org.kameng.kernel.order.OrderLookup.BuyerView;
 import org.kameng.kernel.order.OrderRequest;
@@ -27,6 +28,7 @@ import org.kameng.kernel.order.SoldOutException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.payments.PaymentStarter;
 import org.kameng.server.plugins.PluginFailureException;
+import org.kameng.server.plugins.ShopPriceRules;
 import org.kameng.server.themes.ShopLooks;
 import org.kameng.server.throttle.Throttle;
 
@@ -52,6 +54,7 @@ public class OrderPages {
   @Inject PaymentStarter starter;
   @Inject Throttle throttle;
   @Inject CatalogPages catalog;
+  @Inject ShopPriceRules priceRules;
 
   @Inject
   @ConfigProperty(name = "kameng.lookup.per-minute", defaultValue = "20")
@@ -101,8 +104,23 @@ public class OrderPages {
                   form.get("email"),
                   blankToNull(form.get("contact")),
                   blankToNull(request.getParameter("query_password")),
-                  nonBlank(StorefrontPages.inputs(request))),
-              channel.get());
+                  nonBlank(StorefrontPages.inputs(request)),
+                  blankToNull(form.get("coupon"))),
+              channel.get(),
+              priceRules.forShop(shop.tenant()));
+    } catch (InvalidPromotionException e) {
+      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      String key = e.unavailable() ? "err_couponCode_unavailable" : "err_couponCode";
+      catalog.checkoutPage(
+          shop,
+          skuId.get(),
+          quantity,
+          form,
+          Map.of("couponCode", page.texts().getOrDefault(key, e.getMessage())),
+          null,
+          e.unavailable() ? 503 : 422,
+          page);
+      return;
     } catch (InvalidOrderException e) {
       page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
       String key = e.field().startsWith("inputs.") ? "err_input" : "err_" + e.field();

@@ -221,6 +221,45 @@ class StorefrontPagesIT {
   }
 
   @Test
+  void aCouponEnteredAtCheckoutDiscountsTheOrderAndABadOneIsShownAtItsField() {
+    Response refused = checkoutWithCoupon("NOT-A-COUPON");
+    refused
+        .then()
+        .statusCode(422)
+        .body(containsString("aria-invalid=\"true\""))
+        .body(containsString("This coupon code cannot be used for this order."));
+    assertEquals(null, refused.getCookie("kameng_order"), "a refused coupon placed an order");
+
+    Response placed = checkoutWithCoupon("DEMO10");
+    placed.then().statusCode(200);
+    String token = placed.getCookie("kameng_order");
+    given()
+        .baseUri(TestStack.baseUrl())
+        .header("Host", host("demo"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("token", token))
+        .post("/api/public/orders/lookup")
+        .then()
+        .statusCode(200)
+        .body("total.amount", org.hamcrest.Matchers.equalTo("43.65"));
+  }
+
+  private static Response checkoutWithCoupon(String coupon) {
+    return page("demo")
+        .header("Origin", "http://" + host("demo"))
+        .header("Accept-Language", "en")
+        .contentType(ContentType.URLENC)
+        .formParams(
+            Map.of(
+                "sku", STEAM_50,
+                "quantity", "1",
+                "email", "coupon-pages@example.cn",
+                "channel", MANUAL_CHANNEL,
+                "coupon", coupon))
+        .post("/checkout");
+  }
+
+  @Test
   void aLookupByTokenKeepsItInACookieNotInTheAddress() {
     page("demo")
         .header("Origin", "http://" + host("demo"))
