@@ -1,0 +1,210 @@
+// The admin web app in a real browser against the real Keycloak (issue 7's acceptance, minus the
+// theme step): a reseller imports 10,000 keys, sets up the sandbox channel through the form the
+// plugin's schema renders, finds a storefront order; a platform admin suspends and resumes a shop.
+// Screenshots of the main screens land in target/browser/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { config, launch } from './kameng.mjs';
+
+const SHOTS = new URL('../../../target/browser/', import.meta.url).pathname;
+const DEMO_SKU = '00000000-0000-4000-8000-0000000e0001';
+const DEMO_MANUAL_CHANNEL = '00000000-0000-4000-8000-0000000f0001';
+
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A fresh, English-speaking browser context, logged in through Keycloak's own login page. */
+async function loggedIn(username, password) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${config.baseUrl}/admin/`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/callback'));
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  return { context, page };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
+}
+
+// Runs a step; on failure the page as it was goes to target/browser/ beside the screenshots.
+async function step(page, name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    await page.screenshot({ path: join(SHOTS, `admin-FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    throw e;
+  }
+}
+
+test('a reseller imports keys, configures the sandbox channel and finds an order', { timeout: 300_000 }, async () => {
+  const { context, page } = await loggedIn('reseller', config.resellerPassword);
+  try {
+    await step(page, 'dashboard', async () => {
+      await page.waitForURL(/\/admin\/shops\/demo\/dashboard$/);
+      await page.getByText('Sales today').waitFor();
+      await shot(page, 'dashboard');
+    });
+
+    await step(page, 'keys', async () => {
+      const prefix = randomBytes(4).toString('hex').toUpperCase();
+      const lines = [];
+      for (let i = 0; i < 10_000; i++) {
+        lines.push(`BT-${prefix}-${String(i).padStart(5, '0')}-${randomBytes(6).toString('hex')}`);
+      }
+      // Two lines the report must explain: a duplicate and an over-long key.
+      lines.push(lines[0], 'X'.repeat(600));
+      const file = join(tmpdir(), `keys-${prefix}.txt`);
+      writeFileSync(file, lines.join('\n') + '\n');
+
+      await page.getByRole('link', { name: 'Card keys' }).click();
+      await page.locator('select[name=sku]').selectOption(DEMO_SKU);
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByRole('button', { name: 'Import' }).click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor({ timeout: 180_000 });
+      assert.equal(await report.getByTestId('imported').textContent(), '10000');
+      assert.equal(await report.getByTestId('duplicates').textContent(), '1');
+      assert.equal(await report.getByTestId('rejected').textContent(), '1');
+      await report.getByText('key longer than').waitFor();
+      await shot(page, 'keys-import-report');
+    });
+
+    await step(page, 'channels', async () => {
+      await page.getByRole('link', { name: 'Payment channels' }).click();
+      await page.locator('button[data-channel-type=payment-sandbox]').click();
+      const form = page.getByTestId('channel-form');
+      const name = `Sandbox ${randomUUID().slice(0, 6)}`;
+      await form.locator('input[name=name]').fill(name);
+      // Too short: the plugin's own check answers, and the message stands next to the field.
+      await form.locator('input[name=signingSecret]').fill('too-short');
+      await form.getByRole('button', { name: 'Save' }).click();
+      const fieldError = form.locator('label[data-field$=signingSecret] .field-error');
+      await fieldError.waitFor();
+      assert.match(await fieldError.textContent(), /\S/);
+      await shot(page, 'channel-field-error');
+      await form.locator('input[name=signingSecret]').fill(randomBytes(24).toString('hex'));
+      await form.locator('select[name=notifies]').selectOption('send');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.locator('tr', { hasText: name });
+      await row.getByText('Enabled').waitFor();
+      await shot(page, 'channels');
+      // Secrets are write-only: reopened, the form says "set" and shows no value.
+      await row.getByRole('button', { name: 'Edit' }).click();
+      await page.getByTestId('channel-form').getByText('Set. Leave empty to keep it.').waitFor();
+      assert.equal(await page.locator('input[name=signingSecret]').inputValue(), '');
+      await page.getByRole('button', { name: 'Close' }).click();
+    });
+
+    await step(page, 'orders', async () => {
+      const response = await fetch(`${config.shopUrl('demo')}/api/public/orders`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          skuId: DEMO_SKU,
+          quantity: 1,
+          buyerEmail: 'browser-buyer@example.cn',
+          channelId: DEMO_MANUAL_CHANNEL,
+        }),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+      const placed = await response.json();
+
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page.getByPlaceholder('Order number or buyer email').fill(String(placed.displayNumber));
+      await page.getByRole('link', { name: `#${placed.displayNumber}` }).click();
+      await page.getByRole('heading', { name: new RegExp(`#${placed.displayNumber}`) }).waitFor();
+      await page.getByText('browser-buyer@example.cn').waitFor();
+      await shot(page, 'order-detail');
+      // The buyer paid by bank transfer: staff confirm it, the key is delivered.
+      await page.getByRole('button', { name: 'Confirm manual payment' }).click();
+      await page.getByText('Done.').waitFor();
+      await page.locator('h2 .badge', { hasText: /Paid|Delivering|Delivered/ }).waitFor();
+      await page.getByRole('link', { name: '← Orders' }).click();
+      await page.getByRole('link', { name: `#${placed.displayNumber}` }).waitFor();
+      await shot(page, 'orders');
+    });
+
+    await step(page, 'catalogue', async () => {
+      await page.getByRole('link', { name: 'Catalogue' }).click();
+      await page.locator('table.skus').first().waitFor();
+      await shot(page, 'catalogue');
+      await page.getByRole('link', { name: 'Team' }).click();
+      await page.getByRole('heading', { name: 'Invite someone' }).or(page.getByText('Invite someone')).first().waitFor();
+      await shot(page, 'team');
+    });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async () => {
+  const slug = `bt-${randomBytes(4).toString('hex')}`;
+  const signup = await fetch(`${config.baseUrl}/api/public/signup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ shopName: `Browser ${slug}`, slug, email: `${slug}@example.cn`, password: 'browser-test-42' }),
+  });
+  assert.equal(signup.status, 201, await signup.clone().text());
+
+  const { context, page } = await loggedIn('admin', config.adminPassword);
+  try {
+    await step(page, 'tenants', async () => {
+      await page.getByRole('link', { name: 'Shops' }).click();
+      await page.getByPlaceholder('Slug or name').fill(slug);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: `Browser ${slug}` }).click();
+      await page.getByRole('heading', { name: new RegExp(`Browser ${slug}`) }).waitFor();
+      await shot(page, 'tenant-detail');
+
+      // A shop awaiting approval (when the platform requires it) is approved first.
+      const approve = page.getByRole('button', { name: 'Approve shop' });
+      if (await approve.isVisible()) {
+        await approve.click();
+        await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
+      }
+      // No reason: refused, and the message stands next to the reason field.
+      await page.getByRole('button', { name: 'Suspend shop' }).click();
+      await page.locator('label[data-field=reason] .field-error').waitFor();
+      await page.getByLabel('Reason for suspending').fill('Browser test: chargeback review');
+      await page.getByRole('button', { name: 'Suspend shop' }).click();
+      await page.locator('h2 .badge', { hasText: 'Suspended' }).waitFor();
+      const closed = await fetch(`${config.shopUrl(slug)}/api/public/shop`);
+      assert.notEqual(closed.status, 200, 'a suspended shop is not served');
+
+      await page.getByRole('button', { name: 'Resume shop' }).click();
+      await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
+      await shot(page, 'tenant-resumed');
+    });
+    await step(page, 'platform', async () => {
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByText('Browser test: chargeback review').first().waitFor();
+      await shot(page, 'audit');
+      await page.getByRole('link', { name: 'Plugins' }).click();
+      await page.getByText('payment-sandbox').first().waitFor();
+      await shot(page, 'plugins');
+      await page.getByRole('link', { name: 'Health' }).click();
+      await page.getByText('Dead letters').waitFor();
+      await shot(page, 'health');
+    });
+  } finally {
+    await context.close();
+  }
+});
