@@ -68,6 +68,8 @@ const messages = {
   'catalog.confirmDeleteProduct': ['Delete the product “{name}”?', '删除商品“{name}”？'],
   'catalog.confirmDeleteSku': ['Delete the SKU “{name}”?', '删除规格“{name}”？'],
   'catalog.hidden': ['Hidden', '已隐藏'],
+  'catalog.moveUp': ['Move up', '上移'],
+  'catalog.moveDown': ['Move down', '下移'],
   'catalog.hide': ['Hide', '隐藏'],
   'catalog.show': ['Show', '显示'],
   'catalog.sku': ['SKU', '规格'],

@@ -10,6 +10,18 @@ type Sku = Schemas['SkuView'];
 
 const FULFILMENTS = ['CARD_KEY', 'MANUAL', 'UPSTREAM'] as const;
 
+/** The ids with one moved a step up (-1) or down (+1); the order the shop shows them in. */
+function moved(ids: string[], id: string, step: -1 | 1): string[] {
+  const from = ids.indexOf(id);
+  const to = from + step;
+  if (from < 0 || to < 0 || to >= ids.length) {
+    return ids;
+  }
+  const next = [...ids];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
 export function Catalogue(props: { slug: string }) {
   const slug = props.slug;
   const loaded = useLoad(
@@ -99,6 +111,26 @@ export function Catalogue(props: { slug: string }) {
                       {!p.visible && <Badge tone="warn">{t('catalog.hidden')}</Badge>}
                     </div>
                     <div role="group">
+                      {(['up', 'down'] as const).map((dir) => (
+                        <button
+                          class="secondary outline small"
+                          aria-label={t(dir === 'up' ? 'catalog.moveUp' : 'catalog.moveDown')}
+                          title={t(dir === 'up' ? 'catalog.moveUp' : 'catalog.moveDown')}
+                          disabled={action.busy}
+                          onClick={() =>
+                            act(() =>
+                              call(
+                                client.PUT('/api/shops/{slug}/catalog/products/order', {
+                                  params: { path },
+                                  body: { ids: moved(products.map((x) => x.id!), p.id!, dir === 'up' ? -1 : 1) },
+                                }),
+                              ).then(() => true),
+                            )
+                          }
+                        >
+                          {dir === 'up' ? '↑' : '↓'}
+                        </button>
+                      ))}
                       <button class="secondary outline small" onClick={() => setEditing({ kind: 'product', product: p })}>
                         {t('action.edit')}
                       </button>
@@ -175,6 +207,24 @@ export function Catalogue(props: { slug: string }) {
                               />
                             </td>
                             <td class="actions">
+                              <button
+                                class="secondary outline small"
+                                aria-label={t('catalog.moveUp')}
+                                title={t('catalog.moveUp')}
+                                disabled={action.busy}
+                                onClick={() =>
+                                  act(() =>
+                                    call(
+                                      client.PUT('/api/shops/{slug}/catalog/products/{productId}/skus/order', {
+                                        params: { path: { ...path, productId: p.id! } },
+                                        body: { ids: moved(p.skus!.map((x) => x.id!), s.id!, -1) },
+                                      }),
+                                    ).then(() => true),
+                                  )
+                                }
+                              >
+                                ↑
+                              </button>{' '}
                               <button class="secondary outline small" onClick={() => setEditing({ kind: 'sku', productId: p.id!, sku: s })}>
                                 {t('action.edit')}
                               </button>

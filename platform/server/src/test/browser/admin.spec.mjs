@@ -32,6 +32,10 @@ async function loggedIn(username, password) {
   await page.goto(`${config.baseUrl}/admin/`);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator('#username').fill(username);
+  // With organisations on, Keycloak asks for the user name first and the password on a second page.
+  if (!(await page.locator('#password').isVisible())) {
+    await page.locator('#kc-login').click();
+  }
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/callback'));
