@@ -138,6 +138,7 @@ const messages = {
   'orders.summary': ['Summary', '摘要'],
   'orders.deliveredKeys': ['Keys delivered', '已发卡密'],
   'orders.item': ['Item', '商品'],
+  'orders.unitPrice': ['Unit price', '单价'],
   'orders.timeline': ['Timeline', '时间线'],
   'orders.placed': ['Order placed', '创建订单'],
   'orders.payment': ['Payment via {channel}', '通过 {channel} 付款'],

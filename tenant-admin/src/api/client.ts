@@ -21,10 +21,17 @@ export class ApiError extends Error {
     super(detail || title);
   }
 
-  /** The message for one field, if the server named it. */
+  /**
+   * The message for one field, if the server named it: by its name, or by a path ending in it
+   * (a channel's settings come back as settings.<field> or secrets.<field>).
+   */
   field(name: string): string | undefined {
-    return this.errors.find((e) => e.field === name)?.message;
+    return (this.errors.find((e) => e.field === name) ?? this.errors.find((e) => fieldMatches(e.field, name)))?.message;
   }
+}
+
+export function fieldMatches(errorField: string, name: string): boolean {
+  return errorField === name || errorField.endsWith(`.${name}`);
 }
 
 const auth: Middleware = {

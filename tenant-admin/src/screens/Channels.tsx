@@ -137,8 +137,7 @@ function ChannelForm(props: { slug: string; type: ChannelType; channel?: Channel
     }
   };
   const err = action.error;
-  // Field errors name either the bare field or values.<field>; both land next to the input.
-  const fieldName = (f: FieldView) => (err?.field(`values.${f.name}`) ? `values.${f.name}` : f.name!);
+  const fieldName = (f: FieldView) => f.name!;
   return (
     <Modal title={c ? t('channels.edit', { name: c.name ?? '' }) : t('channels.new', { type: loc(props.type.name) })} onClose={() => props.onClose(false)}>
       <form onSubmit={save} data-testid="channel-form">
@@ -179,7 +178,7 @@ function ChannelForm(props: { slug: string; type: ChannelType; channel?: Channel
             {t('channels.enabled')}
           </label>
         )}
-        <ErrorBox error={err} fields={['name', ...fields.flatMap((f) => [f.name!, `values.${f.name}`])]} />
+        <ErrorBox error={err} fields={['name', ...fields.map((f) => f.name!)]} />
         <button type="submit" aria-busy={action.busy} disabled={action.busy}>
           {t('action.save')}
         </button>

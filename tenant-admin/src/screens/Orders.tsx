@@ -3,7 +3,7 @@ import { client, call } from '../api/client';
 import { t } from '../i18n';
 import { navigate } from '../router';
 import { useAction, useLoad } from '../ui/load';
-import { Badge, ErrorBox, Field, formatMoney, formatTime, invalid, Loading } from '../ui/parts';
+import { Badge, ErrorBox, Field, formatMinor, formatMoney, formatTime, invalid, Loading } from '../ui/parts';
 
 export const ORDER_STATES = [
   'PENDING_PAYMENT',
@@ -119,12 +119,15 @@ export function Orders(props: { slug: string }) {
   );
 }
 
+/** What the kernel froze on each order line (OrderPricing): names, quantity, prices in minor units. */
 interface LineSnapshot {
-  productName?: string;
-  skuName?: string;
+  product?: string;
+  sku?: string;
   quantity?: number;
-  unitPrice?: string;
-  [k: string]: unknown;
+  unitPrice?: number;
+  listPrice?: number;
+  currency?: string;
+  rule?: string;
 }
 
 export function OrderDetail(props: { slug: string; orderId: string }) {
@@ -157,7 +160,7 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
             try {
               return JSON.parse(s) as LineSnapshot;
             } catch {
-              return { raw: s } as LineSnapshot;
+              return { product: s } as LineSnapshot;
             }
           });
           const payments = d.payments ?? [];
@@ -172,7 +175,7 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
               <div class="grid">
                 <article>
                   <header>{t('orders.summary')}</header>
-                  <dl>
+                  <dl class="facts">
                     <dt>{t('orders.buyer')}</dt>
                     <dd>
                       {o.buyerEmail} {d.buyerContact && <small>· {d.buyerContact}</small>}
@@ -187,13 +190,18 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                       <tr>
                         <th>{t('orders.item')}</th>
                         <th>{t('catalog.quantity')}</th>
+                        <th>{t('orders.unitPrice')}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {lines.map((l) => (
                         <tr>
-                          <td>{[l.productName, l.skuName].filter(Boolean).join(' · ') || JSON.stringify(l)}</td>
+                          <td>{[l.product, l.sku].filter(Boolean).join(' · ')}</td>
                           <td>{l.quantity ?? ''}</td>
+                          <td>
+                            {l.unitPrice !== undefined ? formatMinor(l.unitPrice, l.currency ?? 'CNY') : ''}
+                            {l.rule && l.rule !== 'list' && <small class="muted"> · {l.rule}</small>}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ApiError } from '../api/client';
+import { fieldMatches, type ApiError } from '../api/client';
 import { t } from '../i18n';
 import type { Loaded } from './load';
 
@@ -39,7 +39,7 @@ export function ErrorBox(props: { error?: ApiError; fields?: string[] }) {
     return null;
   }
   const shown = props.fields ?? [];
-  const others = e.errors.filter((f) => !shown.includes(f.field));
+  const others = e.errors.filter((f) => !shown.some((name) => fieldMatches(f.field, name)));
   return (
     <div class="notice error" role="alert">
       <strong>{e.status === 0 ? t('error.network') : e.title}</strong> {e.detail}

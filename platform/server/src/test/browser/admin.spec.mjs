@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,31 @@ async function loggedIn(username, password) {
   return { context, page };
 }
 
+// A storefront request from this process: Node does not resolve <slug>.localhost as the browser
+// does, so it connects to the server and names the shop in the Host header.
+function storefront(slug, path, body) {
+  const url = new URL(path, config.shopUrl(slug));
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        method: body ? 'POST' : 'GET',
+        headers: { Host: url.host, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, text, json: () => JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
 }
@@ -63,7 +89,6 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
     await step(page, 'dashboard', async () => {
       await page.waitForURL(/\/admin\/shops\/demo\/dashboard$/);
       await page.getByText('Sales today').waitFor();
-      await shot(page, 'dashboard');
     });
 
     await step(page, 'keys', async () => {
@@ -118,18 +143,14 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
     });
 
     await step(page, 'orders', async () => {
-      const response = await fetch(`${config.shopUrl('demo')}/api/public/orders`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          skuId: DEMO_SKU,
-          quantity: 1,
-          buyerEmail: 'browser-buyer@example.cn',
-          channelId: DEMO_MANUAL_CHANNEL,
-        }),
+      const response = await storefront('demo', '/api/public/orders', {
+        skuId: DEMO_SKU,
+        quantity: 1,
+        buyerEmail: 'browser-buyer@example.cn',
+        channelId: DEMO_MANUAL_CHANNEL,
       });
-      assert.equal(response.status, 201, await response.clone().text());
-      const placed = await response.json();
+      assert.equal(response.status, 201, response.text);
+      const placed = response.json();
 
       await page.getByRole('link', { name: 'Orders' }).click();
       await page.getByPlaceholder('Order number or buyer email').fill(String(placed.displayNumber));
@@ -153,6 +174,18 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByRole('link', { name: 'Team' }).click();
       await page.getByRole('heading', { name: 'Invite someone' }).or(page.getByText('Invite someone')).first().waitFor();
       await shot(page, 'team');
+    });
+
+    await step(page, 'dashboard-after', async () => {
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByText('Sales today').waitFor();
+      await page.locator('.chart .bar span').last().waitFor();
+      await shot(page, 'dashboard');
+      // The language switch: everything in Simplified Chinese, kept across reloads.
+      await page.getByLabel('Language / 语言').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '概览' }).waitFor();
+      await page.getByText('今日销售额').waitFor();
+      await shot(page, 'dashboard-zh');
     });
   } finally {
     await context.close();
@@ -190,11 +223,12 @@ test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async
       await page.getByLabel('Reason for suspending').fill('Browser test: chargeback review');
       await page.getByRole('button', { name: 'Suspend shop' }).click();
       await page.locator('h2 .badge', { hasText: 'Suspended' }).waitFor();
-      const closed = await fetch(`${config.shopUrl(slug)}/api/public/shop`);
-      assert.notEqual(closed.status, 200, 'a suspended shop is not served');
+      const closed = await storefront(slug, '/api/public/shop');
+      assert.equal(closed.json().takingOrders, false, 'a suspended shop takes no orders');
 
       await page.getByRole('button', { name: 'Resume shop' }).click();
       await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
+      assert.equal((await storefront(slug, '/api/public/shop')).json().takingOrders, true);
       await shot(page, 'tenant-resumed');
     });
     await step(page, 'platform', async () => {
