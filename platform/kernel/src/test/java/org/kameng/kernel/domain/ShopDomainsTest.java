@@ -194,6 +194,169 @@ class ShopDomainsTest {
   }
 
   @Test
+  void verifyingSchedulesTheFirstCheckADayLater() {
+    ShopDomain verified = verify(mine, host);
+    assertEquals(0, verified.failedChecks());
+    assertNotNull(verified.checkedAt());
+    List<String> checks = scheduledChecks(mine, host);
+    assertEquals(1, checks.size(), checks.toString());
+    assertTrue(checks.get(0).matches(".*\"check\":\\s*1\\b.*"), checks.get(0));
+    assertTrue(checks.get(0).contains(verified.verificationToken()), checks.get(0));
+  }
+
+  @Test
+  void aPassingCheckKeepsServingAndResetsTheFailures() {
+    ShopDomain verified = verify(mine, host);
+    String token = verified.verificationToken();
+    tx.inTenant(mine, c -> ShopDomains.recordCheck(c, mine, host, token, "no TXT record", 1));
+    ShopDomain passed =
+        tx.inTenant(mine, c -> ShopDomains.recordCheck(c, mine, host, token, null, 2))
+            .orElseThrow();
+    assertEquals(DomainStatus.VERIFIED, passed.status());
+    assertEquals(0, passed.failedChecks());
+    assertNull(passed.lastProblem());
+    assertEquals(Optional.of(mine), serving(host));
+    // verification's check 1, the failure's retry 2, the pass's next daily check 3
+    assertEquals(3, scheduledChecks(mine, host).size());
+  }
+
+  @Test
+  void failedChecksInARowTakeTheDomainBackToPendingAndSaySo() {
+    ShopDomain verified = verify(mine, host);
+    String token = verified.verificationToken();
+    for (int check = 1; check < ShopDomains.LAPSE_AFTER_FAILED_CHECKS; check++) {
+      int number = check;
+      ShopDomain failing =
+          tx.inTenant(
+                  mine, c -> ShopDomains.recordCheck(c, mine, host, token, "NOT_RESOLVING", number))
+              .orElseThrow();
+      assertEquals(DomainStatus.VERIFIED, failing.status(), "still serving after " + check);
+      assertEquals(check, failing.failedChecks());
+      assertEquals("NOT_RESOLVING", failing.lastProblem());
+    }
+    ShopDomain lapsed =
+        tx.inTenant(
+                mine,
+                c ->
+                    ShopDomains.recordCheck(
+                        c, mine, host, token, "WRONG_TOKEN", ShopDomains.LAPSE_AFTER_FAILED_CHECKS))
+            .orElseThrow();
+    assertEquals(DomainStatus.PENDING, lapsed.status());
+    assertNull(lapsed.verifiedAt());
+    assertEquals(token, lapsed.verificationToken(), "the owner can verify again with the same");
+    assertEquals(Optional.empty(), serving(host));
+    assertEquals(Optional.empty(), tx.platform(c -> ShopDomains.publishedToken(c, host)));
+    // No check after the lapse: verification starts the next run of checks.
+    assertEquals(ShopDomains.LAPSE_AFTER_FAILED_CHECKS, scheduledChecks(mine, host).size());
+    assertEquals(1, auditEntries(mine, "domain.lapsed", host));
+    // Freed for whoever proves control now.
+    assertEquals(DomainStatus.PENDING, add(theirs, host).status());
+  }
+
+  @Test
+  void aCheckOfAnOlderTokenChangesNothing() {
+    ShopDomain first = verify(mine, host);
+    tx.inTenant(mine, c -> ShopDomains.remove(c, host));
+    ShopDomain second = verify(mine, host);
+    Optional<ShopDomain> stale =
+        tx.inTenant(
+            mine,
+            c -> ShopDomains.recordCheck(c, mine, host, first.verificationToken(), "gone", 1));
+    assertEquals(Optional.empty(), stale);
+    ShopDomain now = tx.inTenant(mine, c -> ShopDomains.find(c, host)).orElseThrow();
+    assertEquals(0, now.failedChecks());
+    assertEquals(second.verificationToken(), now.verificationToken());
+    // Nor does a check of another shop's domain, whatever token it names.
+    assertEquals(
+        Optional.empty(),
+        tx.inTenant(
+            theirs,
+            c -> ShopDomains.recordCheck(c, theirs, host, second.verificationToken(), "x", 1)));
+  }
+
+  @Test
+  void thePlatformPublishesTheTokenOfVerifiedHostsOnly() {
+    ShopDomain added = add(mine, host);
+    assertEquals(Optional.empty(), tx.platform(c -> ShopDomains.publishedToken(c, host)));
+    tx.inTenant(mine, c -> ShopDomains.markVerified(c, host, added.verificationToken()));
+    assertEquals(
+        Optional.of(added.verificationToken()),
+        tx.platform(c -> ShopDomains.publishedToken(c, host.toUpperCase())));
+  }
+
+  @Test
+  void concurrentAdditionsCannotPassTheLimitTogether() throws Exception {
+    for (int i = 0; i < ShopDomains.MAX_PER_SHOP - 2; i++) {
+      add(mine, "d" + i + "." + host);
+    }
+    // Six additions race for the last two places.
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String name = "race" + i + "." + host;
+      attempts.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  add(mine, name);
+                  return true;
+                } catch (InvalidDomainException refused) {
+                  return false;
+                }
+              }));
+    }
+    start.countDown();
+    int added = 0;
+    for (java.util.concurrent.Future<Boolean> attempt : attempts) {
+      added += attempt.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(2, added);
+    assertEquals(ShopDomains.MAX_PER_SHOP, tx.inTenant(mine, c -> ShopDomains.list(c)).size());
+  }
+
+  private List<String> scheduledChecks(TenantId tenant, String name) {
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT payload::text FROM kameng.job WHERE kind = ? AND payload->>'host' = ?"
+                      + " ORDER BY id")) {
+            select.setString(1, ShopDomains.RECHECK_JOB);
+            select.setString(2, name);
+            List<String> payloads = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                payloads.add(rs.getString(1));
+              }
+            }
+            return payloads;
+          }
+        });
+  }
+
+  private int auditEntries(TenantId tenant, String action, String name) {
+    return tx.inTenant(
+        tenant,
+        c -> {
+          try (PreparedStatement count =
+              c.prepareStatement(
+                  "SELECT count(*) FROM kameng.audit_log WHERE action = ? AND subject = ?")) {
+            count.setString(1, action);
+            count.setString(2, "domain:" + name);
+            try (ResultSet rs = count.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
+  }
+
+  @Test
   void invalidNamesAreRefusedBeforeAnythingIsWritten() {
     InvalidDomainException refused =
         assertThrows(InvalidDomainException.class, () -> add(mine, "www." + PLATFORM));

@@ -75,7 +75,18 @@ public class DomainsAdminResource {
       String verificationToken,
       Proof proof,
       OffsetDateTime createdAt,
-      OffsetDateTime verifiedAt) {}
+      OffsetDateTime verifiedAt,
+      Check lastCheck) {}
+
+  /**
+   * What the platform's last check of the domain found. A verified domain is checked daily; after
+   * {@value ShopDomains#LAPSE_AFTER_FAILED_CHECKS} failures in a row it goes back to pending.
+   *
+   * @param at when; null if never checked
+   * @param failedChecks failures since the last pass
+   * @param problem what the last failure found; null after a pass
+   */
+  public record Check(OffsetDateTime at, int failedChecks, String problem) {}
 
   @GET
   @Extension(name = "x-kameng-role", value = "OWNER")
@@ -170,6 +181,7 @@ public class DomainsAdminResource {
             DnsTxtCheck.PREFIX + d.host(),
             d.verificationToken()),
         d.createdAt(),
-        d.verifiedAt());
+        d.verifiedAt(),
+        new Check(d.checkedAt(), d.failedChecks(), d.lastProblem()));
   }
 }

@@ -11,11 +11,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.kernel.fulfilment.KernelJobs;
 import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.server.domains.DomainRechecks;
 import org.kameng.server.payments.PaymentReconciler;
 import org.kameng.server.schema.SchemaMigration;
 
@@ -35,6 +37,7 @@ public class JobScheduler {
 
   @Inject Transactions transactions;
   @Inject PaymentReconciler reconciler;
+  @Inject DomainRechecks domainRechecks;
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -46,7 +49,9 @@ public class JobScheduler {
     JobRunner runner =
         new JobRunner(
             transactions,
-            KernelJobs.handlers().with(StartPayment.RECONCILE_JOB, reconciler.jobHandler()));
+            KernelJobs.handlers()
+                .with(StartPayment.RECONCILE_JOB, reconciler.jobHandler())
+                .with(ShopDomains.RECHECK_JOB, domainRechecks.jobHandler()));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

@@ -26,7 +26,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.server.domains.FakeDns;
+import org.kameng.server.domains.HttpTokenCheck;
 
 /**
  * Custom domains through the real sign-up, the real Keycloak and the real server: a domain is added
@@ -277,6 +279,102 @@ class CustomDomainIT {
           .statusCode(404);
     }
     given().baseUri(TestStack.baseUrl()).get("/api/public/served-hosts").then().statusCode(404);
+  }
+
+  @Test
+  void aVerifiedDomainIsCheckedAgainAndLapsesWhenNothingProvesIt() throws Exception {
+    String domain = fresh("recheck");
+    String token =
+        mine.owner()
+            .body(Map.of("domain", domain))
+            .post(domains(mine))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("verificationToken");
+    // A pending host gets nothing from the platform's own verification path.
+    at(domain).get(HttpTokenCheck.PATH).then().statusCode(404);
+    dns.txt("_kameng-verification." + domain, token);
+    mine.owner().post(domains(mine) + "/" + domain + "/verify").then().statusCode(200);
+    // Verified: a domain pointing here proves itself at every check through this answer.
+    at(domain)
+        .get(HttpTokenCheck.PATH)
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .body(equalTo(token));
+
+    checkNow(domain, 0, "VERIFIED");
+
+    dns.txt("_kameng-verification." + domain);
+    for (int failed = 1; failed < ShopDomains.LAPSE_AFTER_FAILED_CHECKS; failed++) {
+      checkNow(domain, failed, "VERIFIED");
+      at(domain).get("/api/public/shop").then().statusCode(200);
+    }
+    checkNow(domain, ShopDomains.LAPSE_AFTER_FAILED_CHECKS, "PENDING");
+    at(domain).get("/api/public/shop").then().statusCode(404);
+    servedHost(domain).then().statusCode(404);
+    at(domain).get(HttpTokenCheck.PATH).then().statusCode(404);
+
+    // Publishing the token again and asking to verify brings it back, with the same token.
+    dns.txt("_kameng-verification." + domain, token);
+    mine.owner()
+        .post(domains(mine) + "/" + domain + "/verify")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("VERIFIED"))
+        .body("lastCheck.failedChecks", equalTo(0));
+  }
+
+  /** Runs the domain's next check now and waits for its result. */
+  private static void checkNow(String domain, int failedChecks, String status) throws Exception {
+    String before = lastCheck(domain).getString("lastCheck.at");
+    runNextCheck(domain);
+    awaitCheck(domain, before, failedChecks, status);
+  }
+
+  private static io.restassured.path.json.JsonPath lastCheck(String domain) {
+    Response listed = mine.owner().get(domains(mine));
+    listed.then().statusCode(200);
+    return new io.restassured.path.json.JsonPath(listed.asString())
+        .setRootPath("find { it.domain == '" + domain + "' }");
+  }
+
+  /** Brings the domain's waiting check forward to now, as the owner role (the job table's). */
+  private static void runNextCheck(String domain) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                env("KAMENG_DB_URL"), "kameng_owner", env("KAMENG_DB_PASSWORD"));
+        PreparedStatement due =
+            c.prepareStatement(
+                "UPDATE kameng.job SET run_at = now() WHERE kind = ? AND status = 'READY'"
+                    + " AND payload->>'host' = ?")) {
+      due.setString(1, ShopDomains.RECHECK_JOB);
+      due.setString(2, domain);
+      assertEquals(1, due.executeUpdate(), "one check waits for " + domain);
+    }
+  }
+
+  /** Waits (the scheduler polls every quarter second) until the domain shows the check's result. */
+  private static void awaitCheck(String domain, String before, int failedChecks, String status)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      io.restassured.path.json.JsonPath seen = lastCheck(domain);
+      int failed = seen.getInt("lastCheck.failedChecks");
+      String now = seen.getString("status");
+      String checkedAt = seen.getString("lastCheck.at");
+      last = now + " after " + failed + " failed checks, last at " + checkedAt;
+      if (!java.util.Objects.equals(before, checkedAt)
+          && status.equals(now)
+          && failed == failedChecks) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "expected " + status + " after " + failedChecks + " failed checks, saw " + last);
   }
 
   private static String fresh(String prefix) {
