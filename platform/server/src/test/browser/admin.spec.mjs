@@ -2,34 +2,18 @@
 // theme step): a reseller imports 10,000 keys, sets up the sandbox channel through the form the
 // plugin's schema renders, finds a storefront order; a platform admin suspends and resumes a shop.
 // Screenshots of the main screens land in target/browser/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config, launch } from './kameng.mjs';
+import { api, config, demo, screenshot, withPage } from './kameng.mjs';
 
-const SHOTS = new URL('../../../target/browser/', import.meta.url).pathname;
-const DEMO_SKU = '00000000-0000-4000-8000-0000000e0001';
-const DEMO_MANUAL_CHANNEL = '00000000-0000-4000-8000-0000000f0001';
+const VIEWPORT = { viewport: { width: 1360, height: 900 } };
 
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A fresh, English-speaking browser context, logged in through Keycloak's own login page. */
-async function loggedIn(username, password) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
+/** Logs in through the admin app and Keycloak's own login page. */
+async function logIn(page, username, password) {
   await page.goto(`${config.baseUrl}/admin/`);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator('#username').fill(username);
@@ -41,57 +25,35 @@ async function loggedIn(username, password) {
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/callback'));
   await page.getByRole('button', { name: 'Log out' }).waitFor();
-  return { context, page };
 }
 
-// A storefront request from this process: Node does not resolve <slug>.localhost as the browser
-// does, so it connects to the server and names the shop in the Host header.
+function shot(page, name) {
+  return screenshot(page, `admin-${name}`);
+}
+
 function storefront(slug, path, body) {
-  const url = new URL(path, config.shopUrl(slug));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: url.port,
-        path: url.pathname,
-        method: body ? 'POST' : 'GET',
-        headers: { Host: url.host, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, text, json: () => JSON.parse(text) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
+  return api(`${config.shopUrl(slug)}${path}`, body ? { method: 'POST', body } : {});
 }
 
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
-}
-
-// Runs a step; on failure the page as it was goes to target/browser/ beside the screenshots.
-async function step(page, name, fn) {
+// Names the part of a test that failed; withPage saves the page as it was.
+async function step(name, fn) {
   try {
     await fn();
   } catch (e) {
-    await page.screenshot({ path: join(SHOTS, `admin-FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    e.message = `${name}: ${e.message}`;
     throw e;
   }
 }
 
-test('a reseller imports keys, configures the sandbox channel and finds an order', { timeout: 300_000 }, async () => {
-  const { context, page } = await loggedIn('reseller', config.resellerPassword);
-  try {
-    await step(page, 'dashboard', async () => {
+test('a reseller imports keys, configures the sandbox channel and finds an order', { timeout: 300_000 }, async (t) => {
+  await withPage(t, async (page) => {
+    await logIn(page, 'reseller', config.resellerPassword);
+    await step('dashboard', async () => {
       await page.waitForURL(/\/admin\/shops\/demo\/dashboard$/);
       await page.getByText('Sales today').waitFor();
     });
 
-    await step(page, 'keys', async () => {
+    await step('keys', async () => {
       const prefix = randomBytes(4).toString('hex').toUpperCase();
       const lines = [];
       for (let i = 0; i < 10_000; i++) {
@@ -103,7 +65,7 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       writeFileSync(file, lines.join('\n') + '\n');
 
       await page.getByRole('link', { name: 'Card keys' }).click();
-      await page.locator('select[name=sku]').selectOption(DEMO_SKU);
+      await page.locator('select[name=sku]').selectOption(demo.skuId);
       await page.locator('input[type=file]').setInputFiles(file);
       await page.getByRole('button', { name: 'Import' }).click();
       const report = page.getByTestId('import-report');
@@ -115,7 +77,7 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await shot(page, 'keys-import-report');
     });
 
-    await step(page, 'channels', async () => {
+    await step('channels', async () => {
       await page.getByRole('link', { name: 'Payment channels' }).click();
       await page.locator('button[data-channel-type=payment-sandbox]').click();
       const form = page.getByTestId('channel-form');
@@ -142,15 +104,15 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByRole('button', { name: 'Close' }).click();
     });
 
-    await step(page, 'orders', async () => {
+    await step('orders', async () => {
       const response = await storefront('demo', '/api/public/orders', {
-        skuId: DEMO_SKU,
+        skuId: demo.skuId,
         quantity: 1,
         buyerEmail: 'browser-buyer@example.cn',
-        channelId: DEMO_MANUAL_CHANNEL,
+        channelId: demo.manualChannelId,
       });
       assert.equal(response.status, 201, response.text);
-      const placed = response.json();
+      const placed = response.json;
 
       await page.getByRole('link', { name: 'Orders' }).click();
       await page.getByPlaceholder('Order number or buyer email').fill(String(placed.displayNumber));
@@ -167,7 +129,7 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await shot(page, 'orders');
     });
 
-    await step(page, 'catalogue', async () => {
+    await step('catalogue', async () => {
       await page.getByRole('link', { name: 'Catalogue' }).click();
       await page.locator('table.skus').first().waitFor();
       await shot(page, 'catalogue');
@@ -176,7 +138,7 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await shot(page, 'team');
     });
 
-    await step(page, 'dashboard-after', async () => {
+    await step('dashboard-after', async () => {
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByText('Sales today').waitFor();
       await page.locator('.chart .bar span').last().waitFor();
@@ -187,23 +149,20 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByText('今日销售额').waitFor();
       await shot(page, 'dashboard-zh');
     });
-  } finally {
-    await context.close();
-  }
+  }, VIEWPORT);
 });
 
-test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async () => {
+test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async (t) => {
   const slug = `bt-${randomBytes(4).toString('hex')}`;
-  const signup = await fetch(`${config.baseUrl}/api/public/signup`, {
+  const signup = await api(`${config.baseUrl}/api/public/signup`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ shopName: `Browser ${slug}`, slug, email: `${slug}@example.cn`, password: 'browser-test-42' }),
+    body: { shopName: `Browser ${slug}`, slug, email: `${slug}@example.cn`, password: 'browser-test-42' },
   });
-  assert.equal(signup.status, 201, await signup.clone().text());
+  assert.equal(signup.status, 201, signup.text);
 
-  const { context, page } = await loggedIn('admin', config.adminPassword);
-  try {
-    await step(page, 'tenants', async () => {
+  await withPage(t, async (page) => {
+    await logIn(page, 'admin', config.adminPassword);
+    await step('tenants', async () => {
       await page.getByRole('link', { name: 'Shops' }).click();
       await page.getByPlaceholder('Slug or name').fill(slug);
       await page.getByRole('button', { name: 'Search' }).click();
@@ -224,14 +183,14 @@ test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async
       await page.getByRole('button', { name: 'Suspend shop' }).click();
       await page.locator('h2 .badge', { hasText: 'Suspended' }).waitFor();
       const closed = await storefront(slug, '/api/public/shop');
-      assert.equal(closed.json().takingOrders, false, 'a suspended shop takes no orders');
+      assert.equal(closed.json.takingOrders, false, 'a suspended shop takes no orders');
 
       await page.getByRole('button', { name: 'Resume shop' }).click();
       await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
-      assert.equal((await storefront(slug, '/api/public/shop')).json().takingOrders, true);
+      assert.equal((await storefront(slug, '/api/public/shop')).json.takingOrders, true);
       await shot(page, 'tenant-resumed');
     });
-    await step(page, 'platform', async () => {
+    await step('platform', async () => {
       await page.getByRole('link', { name: 'Audit log' }).click();
       await page.getByText('Browser test: chargeback review').first().waitFor();
       await shot(page, 'audit');
@@ -242,7 +201,5 @@ test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async
       await page.getByText('Dead letters').waitFor();
       await shot(page, 'health');
     });
-  } finally {
-    await context.close();
-  }
+  }, VIEWPORT);
 });
