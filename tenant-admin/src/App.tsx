@@ -12,6 +12,7 @@ import { Orders, OrderDetail } from './screens/Orders';
 import { Channels } from './screens/Channels';
 import { Team } from './screens/Team';
 import { StorefrontPlaceholder } from './screens/Storefront';
+import { Books } from './screens/Books';
 import { Tenants, TenantDetail } from './platform/Tenants';
 import { Plugins } from './platform/Plugins';
 import { Health } from './platform/Health';
@@ -57,6 +58,7 @@ const SHOP_SCREENS: { id: string; label: () => string }[] = [
   { id: 'orders', label: () => t('nav.orders') },
   { id: 'channels', label: () => t('nav.channels') },
   { id: 'team', label: () => t('nav.team') },
+  { id: 'books', label: () => t('nav.books') },
   { id: 'storefront', label: () => t('nav.storefront') },
 ];
 
@@ -222,6 +224,8 @@ function shopScreen(slug: string, screen: string, sub?: string) {
       return <Channels slug={slug} />;
     case 'team':
       return <Team slug={slug} />;
+    case 'books':
+      return <Books slug={slug} />;
     case 'storefront':
       return <StorefrontPlaceholder />;
     default:

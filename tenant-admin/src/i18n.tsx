@@ -36,6 +36,20 @@ const messages = {
   'nav.channels': ['Payment channels', '支付通道'],
   'nav.team': ['Team', '团队'],
   'nav.storefront': ['Storefront', '店面'],
+  'nav.books': ['Ledger & audit', '账目与审计'],
+  'books.balances': ['Balances', '余额'],
+  'books.noEntries': ['No postings yet.', '暂无记账。'],
+  'books.account': ['Account', '科目'],
+  'books.balance': ['Balance', '余额'],
+  'books.doubleEntry': [
+    'Double-entry: every posting moves money between two accounts, so the balances sum to zero per currency.',
+    '复式记账：每笔记账都在两个科目间转移金额，同一币种的余额合计为零。',
+  ],
+  'account.BUYER_PAYMENTS': ['Buyer payments', '买家付款'],
+  'account.TENANT_REVENUE': ['Shop revenue', '店铺收入'],
+  'account.PLATFORM_FEES': ['Platform fees', '平台费用'],
+  'account.UPSTREAM_COSTS': ['Upstream costs', '上游成本'],
+  'account.REFUNDS': ['Refunds', '退款'],
   'nav.tenants': ['Shops', '店铺'],
   'nav.plugins': ['Plugins', '插件'],
   'nav.health': ['Health', '运行状况'],
@@ -278,7 +292,7 @@ const messages = {
   'audit.detail': ['Detail', '详情'],
 } satisfies Record<string, [string, string]>;
 
-type Dynamic = 'fulfilment' | 'importState' | 'orderState' | 'paymentState' | 'pluginState' | 'role' | 'tenantState' | 'tenants';
+type Dynamic = 'account' | 'fulfilment' | 'importState' | 'orderState' | 'paymentState' | 'pluginState' | 'role' | 'tenantState' | 'tenants';
 export type MessageKey = keyof typeof messages | `${Dynamic}.${string}`;
 
 const STORE = 'kameng.locale';
