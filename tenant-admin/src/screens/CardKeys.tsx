@@ -64,6 +64,7 @@ function SkuKeys(props: { slug: string; skuId: string }) {
   const stock = useLoad(() => call(client.GET('/api/shops/{slug}/skus/{skuId}/keys/stock', { params: { path } })), [props.skuId]);
   const action = useAction();
   const [notice, setNotice] = useState<string>();
+  const [listVersion, setListVersion] = useState(0);
 
   const exportUnsold = () =>
     action.run(async () => {
@@ -123,7 +124,8 @@ function SkuKeys(props: { slug: string; skuId: string }) {
         </Loading>
         <small class="muted">{t('keys.masked')}</small>
       </article>
-      <Import slug={props.slug} skuId={props.skuId} onDone={stock.reload} />
+      <Import slug={props.slug} skuId={props.skuId} onDone={() => { stock.reload(); setListVersion((v) => v + 1); }} />
+      <KeyList key={listVersion} slug={props.slug} skuId={props.skuId} />
     </>
   );
 }
@@ -353,4 +355,140 @@ async function send(url: string, body: Blob, onProgress: (fraction: number) => v
     };
     xhr.send(body);
   });
+}
+
+interface ListedKey {
+  id?: number;
+  tag?: string;
+  note?: string | null;
+  status?: string;
+  orderId?: string | null;
+  createdAt?: string;
+  soldAt?: string | null;
+}
+
+/** The SKU's keys one by one: never the key, unless the owner asks to see one (audited). */
+function KeyList(props: { slug: string; skuId: string }) {
+  const [status, setStatus] = useState('');
+  const [pages, setPages] = useState<ListedKey[][]>([]);
+  const [revealed, setRevealed] = useState<Record<number, string>>({});
+  const more = useAction();
+  const reveal = useAction();
+  const path = { slug: props.slug, skuId: props.skuId };
+  const first = useLoad(
+    () => call(client.GET('/api/shops/{slug}/skus/{skuId}/key-list', { params: { path, query: { status: status || undefined, limit: 50 } } })),
+    [props.skuId, status],
+  );
+  useEffect(() => setPages([]), [props.skuId, status]);
+  const keys = [...(first.data ?? []), ...pages.flat()] as ListedKey[];
+  const last = pages.length ? pages[pages.length - 1] : ((first.data ?? []) as ListedKey[]);
+  const loadMore = async () => {
+    const next = await more.run(() =>
+      call(
+        client.GET('/api/shops/{slug}/skus/{skuId}/key-list', {
+          params: { path, query: { status: status || undefined, limit: 50, before: String(keys[keys.length - 1].id) } },
+        }),
+      ),
+    );
+    if (next) {
+      setPages([...pages, next as ListedKey[]]);
+    }
+  };
+  const show = async (id: number) => {
+    const key = (await reveal.run(() =>
+      call(client.POST('/api/shops/{slug}/skus/{skuId}/key-list/{keyId}/reveal', { params: { path: { ...path, keyId: String(id) } } })),
+    )) as { key?: string } | undefined;
+    if (key?.key !== undefined) {
+      setRevealed({ ...revealed, [id]: key.key });
+    }
+  };
+  return (
+    <article>
+      <header class="screen-header">
+        <strong>{t('keys.list')}</strong>
+        <select aria-label={t('orders.state')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} class="inline-select">
+          <option value="">{t('orders.allStates')}</option>
+          {(['AVAILABLE', 'RESERVED', 'SOLD'] as const).map((s) => (
+            <option value={s}>{t(`keyState.${s}`)}</option>
+          ))}
+        </select>
+      </header>
+      <ErrorBox error={reveal.error ?? more.error} />
+      <Loading loaded={first}>
+        {() =>
+          keys.length === 0 ? (
+            <p class="muted">{t('keys.none')}</p>
+          ) : (
+            <>
+              <table data-testid="key-list">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>{t('keys.key')}</th>
+                    <th>{t('keys.note')}</th>
+                    <th>{t('orders.state')}</th>
+                    <th>{t('keys.added')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {keys.map((k) => (
+                    <tr>
+                      <td>{k.id}</td>
+                      <td>
+                        {revealed[k.id!] !== undefined ? (
+                          <code class="revealed">{revealed[k.id!]}</code>
+                        ) : (
+                          <span class="masked" title={t('keys.tagHint')}>
+                            •••••••• <small class="muted">{k.tag}</small>
+                          </span>
+                        )}
+                      </td>
+                      <td>{k.note ?? ''}</td>
+                      <td>
+                        <Badge tone={k.status === 'AVAILABLE' ? 'ok' : k.status === 'SOLD' ? 'muted' : 'warn'}>
+                          {t(`keyState.${k.status === 'SOLD' ? 'SOLD' : k.status === 'RESERVED' ? 'RESERVED' : 'AVAILABLE'}`)}
+                        </Badge>
+                        {k.orderId && (
+                          <>
+                            {' '}
+                            <a href={`/admin/shops/${props.slug}/orders/${k.orderId}`}>{t('orders.order')}</a>
+                          </>
+                        )}
+                      </td>
+                      <td>{formatTime(k.createdAt)}</td>
+                      <td class="actions">
+                        {revealed[k.id!] === undefined ? (
+                          <button class="secondary outline small" disabled={reveal.busy} onClick={() => show(k.id!)}>
+                            {t('keys.reveal')}
+                          </button>
+                        ) : (
+                          <button
+                            class="secondary outline small"
+                            onClick={() => {
+                              const next = { ...revealed };
+                              delete next[k.id!];
+                              setRevealed(next);
+                            }}
+                          >
+                            {t('keys.hide')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {last.length === 50 && (
+                <button class="secondary small" onClick={loadMore} disabled={more.busy} aria-busy={more.busy}>
+                  {t('keys.more')}
+                </button>
+              )}
+              <small class="muted">{t('keys.revealAudited')}</small>
+            </>
+          )
+        }
+      </Loading>
+    </article>
+  );
 }

@@ -40,50 +40,73 @@ export function OrderState(props: { status?: string }) {
 
 export function Orders(props: { slug: string }) {
   const query = new URLSearchParams(location.search);
-  const status = query.get('status') ?? '';
-  const [search, setSearch] = useState(query.get('q') ?? '');
-  const [from, setFrom] = useState('');
+  const applied = {
+    status: query.get('status') ?? '',
+    q: query.get('q') ?? '',
+    from: query.get('from') ?? '',
+    productId: query.get('productId') ?? '',
+  };
+  const [text, setText] = useState(applied.q);
+  const catalog = useLoad(() => call(client.GET('/api/shops/{slug}/catalog', { params: { path: { slug: props.slug } } })), [props.slug]);
   const loaded = useLoad(
     () =>
       call(
         client.GET('/api/shops/{slug}/orders', {
-          params: { path: { slug: props.slug }, query: { status: status || undefined, limit: 200 } },
+          params: {
+            path: { slug: props.slug },
+            query: {
+              status: applied.status || undefined,
+              q: applied.q || undefined,
+              // The day starts at the reader's midnight.
+              from: applied.from ? new Date(`${applied.from}T00:00:00`).toISOString() : undefined,
+              productId: applied.productId || undefined,
+              limit: 200,
+            },
+          },
         }),
       ),
-    [props.slug, status],
+    [props.slug, applied.status, applied.q, applied.from, applied.productId],
   );
-  const setStatus = (s: string) => navigate(`/admin/shops/${props.slug}/orders${s ? `?status=${s}` : ''}`, true);
-  const needle = search.trim().toLowerCase().replace(/^#/, '');
+  // The search lives in the address, so a filtered list can be reloaded and shared.
+  const apply = (change: Partial<typeof applied>) => {
+    const next = new URLSearchParams();
+    Object.entries({ ...applied, q: text, ...change }).forEach(([k, v]) => v && next.set(k, v));
+    navigate(`/admin/shops/${props.slug}/orders${next.size ? `?${next}` : ''}`, true);
+  };
   return (
     <section>
       <h2>{t('nav.orders')}</h2>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <input
-          type="search"
-          name="q"
-          placeholder={t('orders.search')}
-          value={search}
-          onInput={(e) => setSearch(e.currentTarget.value)}
-        />
-        <select name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply({});
+        }}
+      >
+        <input type="search" name="q" placeholder={t('orders.search')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <select name="status" aria-label={t('orders.state')} value={applied.status} onChange={(e) => apply({ status: e.currentTarget.value })}>
           <option value="">{t('orders.allStates')}</option>
           {ORDER_STATES.map((s) => (
             <option value={s}>{t(`orderState.${s}`)}</option>
           ))}
         </select>
-        <input type="date" name="from" aria-label={t('orders.from')} value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-        <button type="button" class="secondary" onClick={loaded.reload}>
-          {t('action.refresh')}
-        </button>
+        <select
+          name="productId"
+          aria-label={t('orders.product')}
+          value={applied.productId}
+          onChange={(e) => apply({ productId: e.currentTarget.value })}
+        >
+          <option value="">{t('orders.allProducts')}</option>
+          {(catalog.data?.products ?? []).map((p) => (
+            <option value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <input type="date" name="from" aria-label={t('orders.from')} title={t('orders.from')} value={applied.from} onChange={(e) => apply({ from: e.currentTarget.value })} />
+        <button type="submit">{t('action.search')}</button>
       </form>
       <Loading loaded={loaded}>
-        {(orders) => {
-          const shown = orders.filter(
-            (o) =>
-              (!needle || String(o.displayNumber).includes(needle) || (o.buyerEmail ?? '').toLowerCase().includes(needle)) &&
-              (!from || (o.createdAt ?? '') >= from),
-          );
-          return shown.length === 0 ? (
+        {(orders) =>
+          orders.length === 0 ? (
             <p class="muted">{t('orders.none')}</p>
           ) : (
             <table class="striped">
@@ -92,12 +115,12 @@ export function Orders(props: { slug: string }) {
                   <th>{t('orders.number')}</th>
                   <th>{t('orders.state')}</th>
                   <th>{t('orders.buyer')}</th>
-                  <th>{t('orders.total')}</th>
+                  <th class="num">{t('orders.total')}</th>
                   <th>{t('orders.created')}</th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((o) => (
+                {orders.map((o) => (
                   <tr>
                     <td>
                       <a href={`/admin/shops/${props.slug}/orders/${o.id}`}>#{o.displayNumber}</a>
@@ -106,14 +129,14 @@ export function Orders(props: { slug: string }) {
                       <OrderState status={o.status} />
                     </td>
                     <td>{o.buyerEmail}</td>
-                    <td>{formatMoney(o.total)}</td>
+                    <td class="num">{formatMoney(o.total)}</td>
                     <td>{formatTime(o.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          );
-        }}
+          )
+        }
       </Loading>
     </section>
   );

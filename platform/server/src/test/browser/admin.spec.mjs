@@ -75,6 +75,15 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       assert.equal(await report.getByTestId('rejected').textContent(), '1');
       await report.getByText('key longer than').waitFor();
       await shot(page, 'keys-import-report');
+      // Listed masked; the owner shows one on purpose (audited) and it is one of the file's keys.
+      const list = page.getByTestId('key-list');
+      const newest = list.locator('tbody tr').first();
+      await newest.waitFor();
+      assert.doesNotMatch(await list.innerText(), new RegExp(`BT-${prefix}`));
+      await newest.getByRole('button', { name: 'Show' }).click();
+      await newest.locator('code.revealed').waitFor();
+      assert.match(await newest.locator('code.revealed').innerText(), new RegExp(`^BT-${prefix}-`));
+      await shot(page, 'keys-list');
     });
 
     await step('channels', async () => {
@@ -115,7 +124,9 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       const placed = response.json;
 
       await page.getByRole('link', { name: 'Orders' }).click();
-      await page.getByPlaceholder('Order number or buyer email').fill(String(placed.displayNumber));
+      await page.getByPlaceholder('Order number or buyer email').fill('browser-buyer@');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/q=browser-buyer/);
       await page.getByRole('link', { name: `#${placed.displayNumber}` }).click();
       await page.getByRole('heading', { name: new RegExp(`#${placed.displayNumber}`) }).waitFor();
       await page.getByText('browser-buyer@example.cn').waitFor();
@@ -137,6 +148,10 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       // The members come from Keycloak: the table shows once they have.
       await page.locator('table select[aria-label=Role]').first().waitFor();
       await shot(page, 'team');
+      await page.getByRole('link', { name: 'Ledger & audit' }).click();
+      await page.getByText('Balances', { exact: true }).waitFor();
+      await page.locator('table').first().waitFor();
+      await shot(page, 'books');
     });
 
     await step('dashboard-after', async () => {
