@@ -216,6 +216,11 @@ test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async
       await page.getByRole('link', { name: 'Health' }).click();
       await page.getByText('Dead letters').waitFor();
       await shot(page, 'health');
+      // Logging out ends the Keycloak session too: the app asks to log in again.
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+      await page.goto(`${config.baseUrl}/admin/platform/tenants`);
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
     });
   }, VIEWPORT);
 });
