@@ -373,6 +373,9 @@ function SkuForm(props: { slug: string; productId: string; sku?: Sku; onClose: (
     loopKey: s?.loopKey ?? false,
     lowStockThreshold: String(s?.lowStockThreshold ?? 5),
   });
+  const initialTiers = (s?.tiers ?? []).map((tier) => ({ minQuantity: String(tier.minQuantity ?? ''), price: tier.price ?? '' }));
+  const [tiers, setTiers] = useState(initialTiers);
+  const tierAction = useAction();
   const action = useAction();
   const set = (k: keyof typeof draft) => (e: { currentTarget: { value: string } }) =>
     setDraft({ ...draft, [k]: e.currentTarget.value });
@@ -389,7 +392,7 @@ function SkuForm(props: { slug: string; productId: string; sku?: Sku; onClose: (
       loopKey: draft.loopKey,
       lowStockThreshold: num(draft.lowStockThreshold),
     };
-    const done = await action.run(() =>
+    const done = (await action.run(() =>
       s
         ? call(client.PUT('/api/shops/{slug}/catalog/skus/{skuId}', { params: { path: { slug: props.slug, skuId: s.id! } }, body }))
         : call(
@@ -398,10 +401,25 @@ function SkuForm(props: { slug: string; productId: string; sku?: Sku; onClose: (
               body,
             }),
           ),
-    );
-    if (done !== undefined) {
-      props.onClose(true);
+    )) as { id?: string } | undefined;
+    if (done === undefined) {
+      return;
     }
+    // Tiers are their own request: their errors (tiers[1].price) show in their own section.
+    if (JSON.stringify(tiers) !== JSON.stringify(initialTiers)) {
+      const saved = await tierAction.run(() =>
+        call(
+          client.PUT('/api/shops/{slug}/catalog/skus/{skuId}/tiers', {
+            params: { path: { slug: props.slug, skuId: (s?.id ?? done.id)! } },
+            body: { tiers: tiers.map((tier) => ({ minQuantity: num(tier.minQuantity), price: tier.price })) },
+          }),
+        ),
+      );
+      if (saved === undefined) {
+        return;
+      }
+    }
+    props.onClose(true);
   };
   const remove = async () => {
     if (!s || !confirm(t('catalog.confirmDeleteSku', { name: s.name ?? '' }))) {
@@ -460,8 +478,38 @@ function SkuForm(props: { slug: string; productId: string; sku?: Sku; onClose: (
           </span>
         </Field>
         <ErrorBox error={e} fields={SKU_FIELDS} />
+        <fieldset class="tiers">
+          <legend>{t('catalog.wholesale')}</legend>
+          {tiers.map((tier, i) => (
+            <div class="grid tier" data-field={`tiers[${i}]`}>
+              <Field label={t('catalog.fromQuantity')} name={`tiers[${i}].minQuantity`} error={tierAction.error}>
+                <input
+                  type="number"
+                  value={tier.minQuantity}
+                  aria-invalid={invalid(tierAction.error, `tiers[${i}].minQuantity`)}
+                  onInput={(ev) => setTiers(tiers.map((x, j) => (j === i ? { ...x, minQuantity: ev.currentTarget.value } : x)))}
+                />
+              </Field>
+              <Field label={t('catalog.unitPrice')} name={`tiers[${i}].price`} error={tierAction.error}>
+                <input
+                  inputMode="decimal"
+                  value={tier.price}
+                  aria-invalid={invalid(tierAction.error, `tiers[${i}].price`)}
+                  onInput={(ev) => setTiers(tiers.map((x, j) => (j === i ? { ...x, price: ev.currentTarget.value } : x)))}
+                />
+              </Field>
+              <button type="button" class="secondary outline small" onClick={() => setTiers(tiers.filter((_, j) => j !== i))}>
+                {t('action.delete')}
+              </button>
+            </div>
+          ))}
+          <button type="button" class="secondary outline small" onClick={() => setTiers([...tiers, { minQuantity: '', price: '' }])}>
+            {t('catalog.addTier')}
+          </button>
+          <ErrorBox error={tierAction.error} fields={tiers.flatMap((_, i) => [`tiers[${i}].minQuantity`, `tiers[${i}].price`])} />
+        </fieldset>
         <div class="form-actions">
-          <button type="submit" aria-busy={action.busy} disabled={action.busy}>
+          <button type="submit" aria-busy={action.busy || tierAction.busy} disabled={action.busy || tierAction.busy}>
             {t('action.save')}
           </button>
           {s && (

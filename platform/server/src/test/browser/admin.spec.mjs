@@ -144,6 +144,18 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByRole('link', { name: 'Catalogue' }).click();
       await page.locator('table.skus').first().waitFor();
       await shot(page, 'catalogue');
+      // A wholesale tier with a bad price: the kernel's message stands next to that tier's field.
+      const row = page.locator('table.skus tr', { hasText: '¥100' });
+      await row.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Add a tier' }).click();
+      await page.locator('label[data-field="tiers[0].minQuantity"] input').fill('5');
+      await page.locator('label[data-field="tiers[0].price"] input').fill('cheap');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('label[data-field="tiers[0].price"] .field-error').waitFor();
+      await shot(page, 'catalogue-tier-error');
+      await page.locator('label[data-field="tiers[0].price"] input').fill('90.00');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await row.getByText('1 wholesale tiers').waitFor();
       await page.getByRole('link', { name: 'Team' }).click();
       // The members come from Keycloak: the table shows once they have.
       await page.locator('table select[aria-label=Role]').first().waitFor();
