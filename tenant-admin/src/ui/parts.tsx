@@ -40,6 +40,10 @@ export function ErrorBox(props: { error?: ApiError; fields?: string[] }) {
   }
   const shown = props.fields ?? [];
   const others = e.errors.filter((f) => !shown.some((name) => fieldMatches(f.field, name)));
+  if (e.errors.length > 0 && others.length === 0) {
+    // Every message already stands next to its field.
+    return null;
+  }
   return (
     <div class="notice error" role="alert">
       <strong>{e.status === 0 ? t('error.network') : e.title}</strong> {e.detail}
