@@ -80,7 +80,7 @@ public final class OrderQueries {
             summary, contact, lines(c, orderId), payments(c, orderId), deliveredKeys(c, orderId)));
   }
 
-  private static OrderSummary summary(ResultSet rs) throws SQLException {
+  static OrderSummary summary(ResultSet rs) throws SQLException {
     return new OrderSummary(
         rs.getObject(1, UUID.class),
         rs.getLong(2),

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.fulfilment.DeliverManually;
 import org.kameng.kernel.order.CancelOrder;
+import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.OrderQueries;
+import org.kameng.kernel.order.OrderSearch;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.NoticeResult;
@@ -41,14 +45,50 @@ public class OrdersAdminResource {
   String slug;
 
   @GET
-  @Operation(summary = "The shop's newest orders, optionally in one state")
+  @Operation(
+      summary =
+          "The shop's newest orders, searched: state; q, an order number or part of the buyer's"
+              + " email; placed from/before (ISO-8601 instants); productId")
   @Extension(name = "x-kameng-role", value = "STAFF")
   public List<OrderQueries.OrderSummary> list(
-      @QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("q") String q,
+      @QueryParam("from") String from,
+      @QueryParam("before") String before,
+      @QueryParam("productId") String productId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
-    OrderStatus filter = parseStatus(status);
-    return transactions.inTenant(
-        member.tenant(), c -> OrderQueries.recent(c, filter, limit == null ? 50 : limit));
+    OrderSearch search =
+        new OrderSearch(
+            parseStatus(status),
+            q,
+            instant("from", from),
+            instant("before", before),
+            uuid("productId", productId));
+    return transactions.inTenant(member.tenant(), c -> search.run(c, limit == null ? 50 : limit));
+  }
+
+  private static OffsetDateTime instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidOrderException(
+          field, "an ISO-8601 time with offset, e.g. 2026-11-22T00:00:00+08:00");
+    }
+  }
+
+  private static UUID uuid(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOrderException(field, "not an id");
+    }
   }
 
   @GET

@@ -1,0 +1,238 @@
+// The admin web app in a real browser against the real Keycloak (issue 7's acceptance, minus the
+// theme step): a reseller imports 10,000 keys, sets up the sandbox channel through the form the
+// plugin's schema renders, finds a storefront order; a platform admin suspends and resumes a shop.
+// Screenshots of the main screens land in target/browser/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { api, config, demo, screenshot, withPage } from './kameng.mjs';
+
+const VIEWPORT = { viewport: { width: 1360, height: 900 } };
+
+/** Logs in through the admin app and Keycloak's own login page. */
+async function logIn(page, username, password) {
+  await page.goto(`${config.baseUrl}/admin/`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.locator('#username').fill(username);
+  // With organisations on, Keycloak asks for the user name first and the password on a second page.
+  if (!(await page.locator('#password').isVisible())) {
+    await page.locator('#kc-login').click();
+  }
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/callback'));
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+function shot(page, name) {
+  return screenshot(page, `admin-${name}`);
+}
+
+function storefront(slug, path, body) {
+  return api(`${config.shopUrl(slug)}${path}`, body ? { method: 'POST', body } : {});
+}
+
+// Names the part of a test that failed; withPage saves the page as it was.
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    e.message = `${name}: ${e.message}`;
+    throw e;
+  }
+}
+
+test('a reseller imports keys, configures the sandbox channel and finds an order', { timeout: 300_000 }, async (t) => {
+  await withPage(t, async (page) => {
+    await logIn(page, 'reseller', config.resellerPassword);
+    await step('dashboard', async () => {
+      await page.waitForURL(/\/admin\/shops\/demo\/dashboard$/);
+      await page.getByText('Sales today').waitFor();
+    });
+
+    await step('keys', async () => {
+      const prefix = randomBytes(4).toString('hex').toUpperCase();
+      const lines = [];
+      for (let i = 0; i < 10_000; i++) {
+        lines.push(`BT-${prefix}-${String(i).padStart(5, '0')}-${randomBytes(6).toString('hex')}`);
+      }
+      // Two lines the report must explain: a duplicate and an over-long key.
+      lines.push(lines[0], 'X'.repeat(600));
+      const file = join(tmpdir(), `keys-${prefix}.txt`);
+      writeFileSync(file, lines.join('\n') + '\n');
+
+      await page.getByRole('link', { name: 'Card keys' }).click();
+      await page.locator('select[name=sku]').selectOption(demo.skuId);
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByRole('button', { name: 'Import' }).click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor({ timeout: 180_000 });
+      assert.equal(await report.getByTestId('imported').textContent(), '10000');
+      assert.equal(await report.getByTestId('duplicates').textContent(), '1');
+      assert.equal(await report.getByTestId('rejected').textContent(), '1');
+      await report.getByText('key longer than').waitFor();
+      await shot(page, 'keys-import-report');
+      // Listed masked; the owner shows one on purpose (audited) and it is one of the file's keys.
+      const list = page.getByTestId('key-list');
+      const newest = list.locator('tbody tr').first();
+      await newest.waitFor();
+      assert.doesNotMatch(await list.innerText(), new RegExp(`BT-${prefix}`));
+      await newest.getByRole('button', { name: 'Show' }).click();
+      await newest.locator('code.revealed').waitFor();
+      assert.match(await newest.locator('code.revealed').innerText(), new RegExp(`^BT-${prefix}-`));
+      await shot(page, 'keys-list');
+    });
+
+    await step('channels', async () => {
+      await page.getByRole('link', { name: 'Payment channels' }).click();
+      await page.locator('button[data-channel-type=payment-sandbox]').click();
+      const form = page.getByTestId('channel-form');
+      const name = `Sandbox ${randomUUID().slice(0, 6)}`;
+      await form.locator('input[name=name]').fill(name);
+      // Too short: the plugin's own check answers, and the message stands next to the field.
+      await form.locator('input[name=signingSecret]').fill('too-short');
+      await form.getByRole('button', { name: 'Save' }).click();
+      const fieldError = form.locator('label[data-field$=signingSecret] .field-error');
+      await fieldError.waitFor();
+      assert.match(await fieldError.textContent(), /\S/);
+      await shot(page, 'channel-field-error');
+      await form.locator('input[name=signingSecret]').fill(randomBytes(24).toString('hex'));
+      await form.locator('select[name=notifies]').selectOption('send');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.locator('tr', { hasText: name });
+      await row.getByText('Enabled').waitFor();
+      await shot(page, 'channels');
+      // Secrets are write-only: reopened, the form says "set" and shows no value.
+      await row.getByRole('button', { name: 'Edit' }).click();
+      await page.getByTestId('channel-form').getByText('Set. Leave empty to keep it.').waitFor();
+      assert.equal(await page.locator('input[name=signingSecret]').inputValue(), '');
+      await page.getByRole('button', { name: 'Close' }).click();
+    });
+
+    await step('orders', async () => {
+      const response = await storefront('demo', '/api/public/orders', {
+        skuId: demo.skuId,
+        quantity: 1,
+        buyerEmail: 'browser-buyer@example.cn',
+        channelId: demo.manualChannelId,
+      });
+      assert.equal(response.status, 201, response.text);
+      const placed = response.json;
+
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page.getByPlaceholder('Order number or buyer email').fill('browser-buyer@');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/q=browser-buyer/);
+      await page.getByRole('link', { name: `#${placed.displayNumber}` }).click();
+      await page.getByRole('heading', { name: new RegExp(`#${placed.displayNumber}`) }).waitFor();
+      await page.getByText('browser-buyer@example.cn').waitFor();
+      await shot(page, 'order-detail');
+      // The buyer paid by bank transfer: staff confirm it, the key is delivered.
+      await page.getByRole('button', { name: 'Confirm manual payment' }).click();
+      await page.getByText('Done.').waitFor();
+      await page.locator('h2 .badge', { hasText: /Paid|Delivering|Delivered/ }).waitFor();
+      await page.getByRole('link', { name: '← Orders' }).click();
+      await page.getByRole('link', { name: `#${placed.displayNumber}` }).waitFor();
+      await shot(page, 'orders');
+    });
+
+    await step('catalogue', async () => {
+      await page.getByRole('link', { name: 'Catalogue' }).click();
+      await page.locator('table.skus').first().waitFor();
+      await shot(page, 'catalogue');
+      // A wholesale tier with a bad price: the kernel's message stands next to that tier's field.
+      const row = page.locator('table.skus tr', { hasText: '¥100' });
+      await row.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Add a tier' }).click();
+      await page.locator('label[data-field="tiers[0].minQuantity"] input').fill('5');
+      await page.locator('label[data-field="tiers[0].price"] input').fill('cheap');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('label[data-field="tiers[0].price"] .field-error').waitFor();
+      await shot(page, 'catalogue-tier-error');
+      await page.locator('label[data-field="tiers[0].price"] input').fill('90.00');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await row.getByText('1 wholesale tiers').waitFor();
+      await page.getByRole('link', { name: 'Team' }).click();
+      // The members come from Keycloak: the table shows once they have.
+      await page.locator('table select[aria-label=Role]').first().waitFor();
+      await shot(page, 'team');
+      await page.getByRole('link', { name: 'Ledger & audit' }).click();
+      await page.getByText('Balances', { exact: true }).waitFor();
+      await page.locator('table').first().waitFor();
+      await shot(page, 'books');
+    });
+
+    await step('dashboard-after', async () => {
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByText('Sales today').waitFor();
+      await page.locator('.chart .bar span').last().waitFor();
+      await shot(page, 'dashboard');
+      // The language switch: everything in Simplified Chinese, kept across reloads.
+      await page.getByLabel('Language / 语言').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '概览' }).waitFor();
+      await page.getByText('今日销售额').waitFor();
+      await shot(page, 'dashboard-zh');
+    });
+  }, VIEWPORT);
+});
+
+test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async (t) => {
+  const slug = `bt-${randomBytes(4).toString('hex')}`;
+  const signup = await api(`${config.baseUrl}/api/public/signup`, {
+    method: 'POST',
+    body: { shopName: `Browser ${slug}`, slug, email: `${slug}@example.cn`, password: 'browser-test-42' },
+  });
+  assert.equal(signup.status, 201, signup.text);
+
+  await withPage(t, async (page) => {
+    await logIn(page, 'admin', config.adminPassword);
+    await step('tenants', async () => {
+      await page.getByRole('link', { name: 'Shops' }).click();
+      await page.getByPlaceholder('Slug or name').fill(slug);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: `Browser ${slug}` }).click();
+      await page.getByRole('heading', { name: new RegExp(`Browser ${slug}`) }).waitFor();
+      await shot(page, 'tenant-detail');
+
+      // A shop awaiting approval (when the platform requires it) is approved first.
+      const approve = page.getByRole('button', { name: 'Approve shop' });
+      if (await approve.isVisible()) {
+        await approve.click();
+        await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
+      }
+      // No reason: refused, and the message stands next to the reason field.
+      await page.getByRole('button', { name: 'Suspend shop' }).click();
+      await page.locator('label[data-field=reason] .field-error').waitFor();
+      await page.getByLabel('Reason for suspending').fill('Browser test: chargeback review');
+      await page.getByRole('button', { name: 'Suspend shop' }).click();
+      await page.locator('h2 .badge', { hasText: 'Suspended' }).waitFor();
+      const closed = await storefront(slug, '/api/public/shop');
+      assert.equal(closed.json.takingOrders, false, 'a suspended shop takes no orders');
+
+      await page.getByRole('button', { name: 'Resume shop' }).click();
+      await page.locator('h2 .badge', { hasText: 'Active' }).waitFor();
+      assert.equal((await storefront(slug, '/api/public/shop')).json.takingOrders, true);
+      await shot(page, 'tenant-resumed');
+    });
+    await step('platform', async () => {
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByText('Browser test: chargeback review').first().waitFor();
+      await shot(page, 'audit');
+      await page.getByRole('link', { name: 'Plugins' }).click();
+      await page.getByText('payment-sandbox').first().waitFor();
+      await shot(page, 'plugins');
+      await page.getByRole('link', { name: 'Health' }).click();
+      await page.getByText('Dead letters').waitFor();
+      await shot(page, 'health');
+      // Logging out ends the Keycloak session too: the app asks to log in again.
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+      await page.goto(`${config.baseUrl}/admin/platform/tenants`);
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+    });
+  }, VIEWPORT);
+});
