@@ -11,7 +11,7 @@ import { CardKeys } from './screens/CardKeys';
 import { Orders, OrderDetail } from './screens/Orders';
 import { Channels } from './screens/Channels';
 import { Team } from './screens/Team';
-import { StorefrontPlaceholder } from './screens/Storefront';
+import { Storefront } from './screens/Storefront';
 import { Books } from './screens/Books';
 import { Tenants, TenantDetail } from './platform/Tenants';
 import { Plugins } from './platform/Plugins';
@@ -227,7 +227,7 @@ function shopScreen(slug: string, screen: string, sub?: string) {
     case 'books':
       return <Books slug={slug} />;
     case 'storefront':
-      return <StorefrontPlaceholder />;
+      return <Storefront slug={slug} />;
     default:
       return <p class="notice error">{t('state.notFound')}</p>;
   }

@@ -1,6 +1,7 @@
-// The admin web app in a real browser against the real Keycloak (issue 7's acceptance, minus the
-// theme step): a reseller imports 10,000 keys, sets up the sandbox channel through the form the
-// plugin's schema renders, finds a storefront order; a platform admin suspends and resumes a shop.
+// The admin web app in a real browser against the real Keycloak (issue 7's acceptance): a reseller
+// imports 10,000 keys, sets up the sandbox channel through the form the plugin's schema renders,
+// finds a storefront order, changes the theme colour and sees it on the storefront; a platform
+// admin suspends and resumes a shop.
 // Screenshots of the main screens land in target/browser/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -176,6 +177,44 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByRole('heading', { name: '概览' }).waitFor();
       await page.getByText('今日销售额').waitFor();
       await shot(page, 'dashboard-zh');
+    });
+  }, VIEWPORT);
+});
+
+test('a reseller changes the theme colour and the storefront shows it', { timeout: 180_000 }, async (t) => {
+  await withPage(t, async (page) => {
+    await logIn(page, 'reseller', config.resellerPassword);
+    await page.getByRole('link', { name: 'Storefront' }).click();
+    const colour = page.locator('input[name="accent_color"]');
+    await colour.waitFor();
+    const before = await colour.inputValue();
+    const wanted = before.toLowerCase() === '#e11d48' ? '#0ea5e9' : '#e11d48';
+    const save = page.getByRole('button', { name: 'Save' });
+
+    await step('a bad colour is refused at its field', async () => {
+      await colour.fill('red');
+      await save.click();
+      await page.locator('label[data-field=accent_color] .field-error').waitFor();
+    });
+
+    await step('the new colour reaches the storefront', async () => {
+      await colour.fill(wanted);
+      await save.click();
+      await page.getByText('Saved: the storefront shows it now.').waitFor();
+      await shot(page, 'storefront-theme');
+      let home;
+      for (let i = 0; i < 40; i++) {
+        home = await api(`${config.shopUrl(demo.slug)}/`, { headers: { Accept: 'text/html' } });
+        if (home.text.includes(`--accent:${wanted}`)) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      assert.ok(home.text.includes(`--accent:${wanted}`), 'the storefront does not show the new colour');
+    });
+
+    await step('the colour is put back', async () => {
+      await colour.fill(before);
+      await save.click();
+      await page.getByText('Saved: the storefront shows it now.').waitFor();
     });
   }, VIEWPORT);
 });
