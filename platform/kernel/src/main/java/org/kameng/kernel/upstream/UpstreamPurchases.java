@@ -63,8 +63,71 @@ public final class UpstreamPurchases {
 
     /** The key the upstream knows this purchase by: our order line. */
     public String orderLineId() {
+      return new LineKey(orderId, line).toString();
+    }
+  }
+
+  /**
+   * An order line as the upstream knows it: the order id without dashes, a dash, the line number.
+   */
+  public record LineKey(UUID orderId, int line) {
+
+    private static final Pattern FORM = Pattern.compile("([0-9a-f]{32})-([0-9]{1,6})");
+
+    /** Reads a key, as a callback address carries it; empty for anything else. */
+    public static Optional<LineKey> parse(String text) {
+      Matcher m = text == null ? null : FORM.matcher(text);
+      if (m == null || !m.matches()) {
+        return Optional.empty();
+      }
+      String hex = m.group(1);
+      UUID id =
+          UUID.fromString(
+              hex.substring(0, 8)
+                  + "-"
+                  + hex.substring(8, 12)
+                  + "-"
+                  + hex.substring(12, 16)
+                  + "-"
+                  + hex.substring(16, 20)
+                  + "-"
+                  + hex.substring(20));
+      return Optional.of(new LineKey(id, Integer.parseInt(m.group(2))));
+    }
+
+    @Override
+    public String toString() {
       return orderId.toString().replace("-", "") + "-" + line;
     }
+  }
+
+  /**
+   * Runs the purchase's job at once, for an upstream's verified callback: the job queries and acts
+   * on what the upstream says, never on the callback's content. A prompt waiting to run absorbs
+   * another.
+   *
+   * @return false if the shop has no such purchase
+   */
+  public static boolean prompt(Connection c, TenantId tenant, UUID orderId, int line)
+      throws SQLException {
+    Optional<Purchase> found = find(c, orderId, line);
+    if (found.isEmpty()) {
+      return false;
+    }
+    if (found.get().status() == Status.PLACED || found.get().status() == Status.QUEUED) {
+      Jobs.enqueue(
+          c,
+          tenant,
+          JOB,
+          new FlatJson()
+              .put("orderId", orderId.toString())
+              .put("line", line)
+              .put("poll", "callback")
+              .toString(),
+          orderId + ":" + line + ":callback",
+          Instant.EPOCH);
+    }
+    return true;
   }
 
   /**

@@ -73,8 +73,8 @@ class UpstreamPurchaseTest {
                       throw new IllegalStateException("crash");
                     }));
     assertEquals(OrderStatus.DELIVERING, s.status(order.id()));
-    // The runner claims the job again after its lease ends: attempt 1 of a fresh claim would look
-    // the same to a naive job, which would place again.
+    // The same attempt runs again (a transaction retried after a transient error looks like this):
+    // only the mark committed before placing tells it that the upstream may have bought.
     s.run(new Job(job.id(), s.shop.tenant, job.kind(), job.payload(), 1, 10));
 
     assertEquals(1, s.upstream.placeCalls.get(), "placed once");

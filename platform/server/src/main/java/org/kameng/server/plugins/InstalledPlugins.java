@@ -222,6 +222,12 @@ public class InstalledPlugins {
     return host().paymentChannels();
   }
 
+  /** The factories of one extension point of the installed plugins, disabled ones included. */
+  public <F extends org.kameng.plugin.api.extension.ExtensionFactory<?>>
+      List<LoadedFactory<F>> factories(Class<F> point) {
+    return host().factories(point);
+  }
+
   /** The plugins that loaded. */
   public List<LoadedPlugin> loaded() {
     return host().plugins();
