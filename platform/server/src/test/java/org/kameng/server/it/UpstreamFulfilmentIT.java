@@ -25,6 +25,8 @@ class UpstreamFulfilmentIT {
 
   private static final String SANDBOX_SECRET = "upstream-it-0c9a4e5f7b2d4c1e8a6f3b5d7c9e1a2b";
   private static final String B_SLUG = "dock-upstream-b";
+  private static final String C_SLUG = "dock-upstream-c";
+  private static final String CHAIN_B_HOST = "dock-chain-b";
 
   private static FreshShop a;
   private static FreshShop b;
@@ -206,6 +208,131 @@ class UpstreamFulfilmentIT {
   }
 
   @Test
+  void aChainABCDeliversCsKeyAtAAndEachLedgerBalances() throws Exception {
+    // C holds the keys; B resells C's item as an UPSTREAM product; A resells B's.
+    FreshShop c = FreshShop.sellingAt(C_SLUG, "5.00", 3);
+    String[] bAtC = resellerKey(c, "Shop B", "20.00");
+    FreshShop chainB = FreshShop.sellingAt(CHAIN_B_HOST, "1.00", 0);
+    int port = URI.create(TestStack.baseUrl()).getPort();
+    String bSupplier = supplier(chainB, "http://" + C_SLUG + ".localhost:" + port, bAtC);
+    String bSku =
+        chainB
+            .owner()
+            .body(Map.of("upstreamItemId", c.skuId, "markupKind", "FIXED", "markupValue", "1.00"))
+            .post("/api/shops/" + chainB.slug + "/suppliers/" + bSupplier + "/imports")
+            .then()
+            .statusCode(201)
+            .body("price.amount", equalTo("6.00"))
+            .extract()
+            .path("skuId");
+    // A buys from B through B's reseller API, at B's address.
+    String[] aAtB = resellerKey(chainB, "Shop A", "20.00");
+    FreshShop chainA = FreshShop.selling("dock-chain-a", "1.00", 0);
+    String aSupplier = supplier(chainA, "http://" + CHAIN_B_HOST + ".localhost:" + port, aAtB);
+    String aSku =
+        chainA
+            .owner()
+            .body(Map.of("upstreamItemId", bSku, "markupKind", "PERCENT", "markupValue", "50"))
+            .post("/api/shops/" + chainA.slug + "/suppliers/" + aSupplier + "/imports")
+            .then()
+            .statusCode(201)
+            .body("price.amount", equalTo("9.00"))
+            .extract()
+            .path("skuId");
+    String sandbox =
+        chainA.addChannel("payment-sandbox", "Sandbox", Map.of("signingSecret", SANDBOX_SECRET));
+    JsonPath placed = chainA.order(sandbox, aSku);
+    given(URI.create(placed.getString("payment.action.url")));
+
+    JsonPath order = waitForDelivery(chainA, placed.getString("token"));
+    assertEquals("DELIVERED", order.getString("status"));
+    List<String> keys = order.getList("keys");
+    assertEquals(1, keys.size());
+    assertTrue(keys.get(0).startsWith(C_SLUG + "-KEY-"), "C's key at A: " + keys);
+
+    assertEquals("15.00", balance(c, bAtC[2]), "C drew B's 5.00 once");
+    assertEquals("14.00", balance(chainB, aAtB[2]), "B drew A's 6.00 once");
+    for (FreshShop shop : List.of(chainA, chainB, c)) {
+      JsonPath ledger =
+          shop.owner()
+              .get("/api/shops/" + shop.slug + "/ledger")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Map<String, Object>> rows = ledger.getList("$");
+      assertEquals(
+          0L,
+          rows.stream().mapToLong(r -> ((Number) r.get("minorUnits")).longValue()).sum(),
+          shop.slug + "'s ledger balances");
+    }
+    JsonPath aLedger =
+        chainA.owner().get("/api/shops/" + chainA.slug + "/ledger").then().extract().jsonPath();
+    assertEquals(600, account(aLedger, "UPSTREAM_COSTS"));
+    JsonPath bLedger =
+        chainB.owner().get("/api/shops/" + chainB.slug + "/ledger").then().extract().jsonPath();
+    assertEquals(500, account(bLedger, "UPSTREAM_COSTS"));
+    assertEquals(2000 - 600, account(bLedger, "RESELLER_CREDIT"), "A's deposit less its draw");
+  }
+
+  /** Makes {@code name} a reseller of {@code upstream} with a key and a deposit. */
+  private static String[] resellerKey(FreshShop upstream, String name, String deposit) {
+    String base = "/api/shops/" + upstream.slug;
+    String id =
+        upstream
+            .owner()
+            .body(Map.of("name", name))
+            .post(base + "/resellers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath key =
+        upstream
+            .owner()
+            .body(Map.of())
+            .post(base + "/resellers/" + id + "/keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    upstream
+        .owner()
+        .body(Map.of("amount", deposit, "note", "deposit"))
+        .post(base + "/resellers/" + id + "/top-ups")
+        .then()
+        .statusCode(201);
+    return new String[] {key.getString("keyId"), key.getString("secret"), id};
+  }
+
+  private static String supplier(FreshShop shop, String baseUrl, String[] key) {
+    return shop.owner()
+        .body(
+            Map.of(
+                "connector",
+                "supplier-kameng",
+                "name",
+                "Upstream",
+                "values",
+                Map.of("baseUrl", baseUrl, "keyId", key[0], "secret", key[1])))
+        .post("/api/shops/" + shop.slug + "/suppliers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static String balance(FreshShop upstream, String resellerId) {
+    return upstream
+        .owner()
+        .get("/api/shops/" + upstream.slug + "/resellers/" + resellerId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("balance.amount");
+  }
+
+  @Test
   void anotherShopsOwnerCannotSeeOrUseASupplier() {
     b.owner().get("/api/shops/" + a.slug + "/suppliers").then().statusCode(404);
     b.owner()
@@ -225,13 +352,18 @@ class UpstreamFulfilmentIT {
   }
 
   private static JsonPath waitForDelivery(String token) throws InterruptedException {
-    JsonPath order = a.lookup(token);
+    return waitForDelivery(a, token);
+  }
+
+  private static JsonPath waitForDelivery(FreshShop shop, String token)
+      throws InterruptedException {
+    JsonPath order = shop.lookup(token);
     for (int i = 0; i < 150 && !"DELIVERED".equals(order.getString("status")); i++) {
       if ("PAID_UNDELIVERABLE".equals(order.getString("status"))) {
         break;
       }
       Thread.sleep(200);
-      order = a.lookup(token);
+      order = shop.lookup(token);
     }
     return order;
   }
