@@ -179,6 +179,40 @@ class UpstreamPurchaseTest {
   }
 
   @Test
+  void aCallbackPromptsAQueryAtOnceOnlyForAnOpenPurchaseOfTheShop() {
+    UpstreamShop s = new UpstreamShop();
+    s.upstream.answer = new UpstreamResult.Pending();
+    PlacedOrder order = s.paidOrder(1);
+    s.run(s.dueJobs().get(0));
+    s.upstream.orders.replaceAll((k, v) -> new UpstreamResult.Delivered("up-1", List.of("CB-1")));
+
+    boolean known =
+        s.shop
+            .db
+            .transactions()
+            .inTenant(
+                s.shop.tenant, c -> UpstreamPurchases.prompt(c, s.shop.tenant, order.id(), 1));
+    assertTrue(known);
+    s.runAll();
+    assertEquals(OrderStatus.DELIVERED, s.status(order.id()));
+    assertEquals(1, s.upstream.placeCalls.get());
+
+    assertEquals(
+        false,
+        s.shop
+            .db
+            .transactions()
+            .inTenant(
+                s.shop.tenant,
+                c -> UpstreamPurchases.prompt(c, s.shop.tenant, java.util.UUID.randomUUID(), 1)));
+    s.shop
+        .db
+        .transactions()
+        .inTenant(s.shop.tenant, c -> UpstreamPurchases.prompt(c, s.shop.tenant, order.id(), 1));
+    assertEquals(0, s.dueJobs().size(), "a delivered purchase is not prompted");
+  }
+
+  @Test
   void followUpsWaitLongerEachTimeUpToAQuarterHour() {
     PurchaseUpstream p =
         new PurchaseUpstream(
