@@ -127,6 +127,29 @@ class UpstreamFulfilmentIT {
         .body("[0].upstreamId", equalTo(b.skuId))
         .body("[0].price.amount", equalTo("9.00"));
 
+    // Renaming keeps the write-only secret: the catalogue still answers through it.
+    a.owner()
+        .body(Map.of("name", "Shop B (cards)", "values", Map.of("secret", "")))
+        .patch(suppliers + "/" + supplier)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Shop B (cards)"))
+        .body("revision", equalTo(2))
+        .body("secretsSet", hasItem("secret"));
+    // Bad input names the field and creates nothing.
+    a.owner()
+        .body(Map.of("upstreamItemId", b.skuId, "markupKind", "HALF", "markupValue", "1"))
+        .post(suppliers + "/" + supplier + "/imports")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("markupKind"));
+    a.owner()
+        .body(Map.of("upstreamItemId", "no-such-item", "markupKind", "FIXED", "markupValue", "1"))
+        .post(suppliers + "/" + supplier + "/imports")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("upstreamItemId"));
+
     // A fixed price below the cost is raised to the cost: the floor.
     a.owner()
         .body(Map.of("upstreamItemId", b.skuId, "markupKind", "FIXED_PRICE", "markupValue", "1.00"))
