@@ -7,13 +7,15 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.OrderTransitions;
+import org.kameng.kernel.upstream.UpstreamPurchases;
 import org.kameng.plugin.api.TenantId;
 
 /**
  * Delivers a paid order's card keys: its reserved keys become SOLD and are recorded against the
  * order; a loop-key line gets the SKU's key. Manual and upstream lines wait (the order is then
- * DELIVERING). Idempotent: run twice, the second run finds the order no longer PAID and does
- * nothing, and the key updates are conditional on the key's state.
+ * DELIVERING); each upstream line's purchase is queued in this transaction, so a paid upstream line
+ * always has its purchase job. Idempotent: run twice, the second run finds the order no longer PAID
+ * and does nothing, and the key updates are conditional on the key's state.
  */
 public final class DeliverOrder {
 
@@ -54,6 +56,9 @@ public final class DeliverOrder {
         while (rs.next()) {
           int line = rs.getInt(1);
           if (!"CARD_KEY".equals(rs.getString(4))) {
+            if ("UPSTREAM".equals(rs.getString(4))) {
+              UpstreamPurchases.queue(c, tenant, orderId, line);
+            }
             pending++;
             continue;
           }

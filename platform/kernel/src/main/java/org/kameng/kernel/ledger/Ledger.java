@@ -48,6 +48,18 @@ public final class Ledger {
   }
 
   /**
+   * Posts what an upstream supplier charged for a sale's goods: the cost taken out of the shop's
+   * revenue, so TENANT_REVENUE keeps the margin and UPSTREAM_COSTS shows what went upstream.
+   */
+  public static UUID postUpstreamCost(Connection c, TenantId tenant, UUID orderId, Money cost)
+      throws SQLException {
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.UPSTREAM_COSTS, cost.minorUnits());
+    entries.put(Account.TENANT_REVENUE, -cost.minorUnits());
+    return post(c, tenant, orderId, null, cost.currency(), entries, "upstream cost");
+  }
+
+  /**
    * Posts a downstream reseller's top-up: the money received, owed back to the reseller as credit.
    */
   public static UUID postResellerTopUp(

@@ -6,11 +6,13 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.docking.ResellerCallbacks;
 import org.kameng.kernel.domain.ShopDomains;
 import org.kameng.kernel.fulfilment.KernelJobs;
@@ -20,9 +22,12 @@ import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.order.LowStockAlert;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.tenancy.Transactions;
+import org.kameng.kernel.upstream.PurchaseUpstream;
+import org.kameng.kernel.upstream.UpstreamPurchases;
 import org.kameng.server.domains.DomainRechecks;
 import org.kameng.server.notify.NotificationJobs;
 import org.kameng.server.payments.PaymentReconciler;
+import org.kameng.server.plugins.SupplierConnectors;
 import org.kameng.server.reseller.ResellerCallbackSender;
 import org.kameng.server.schema.SchemaMigration;
 
@@ -45,6 +50,11 @@ public class JobScheduler {
   @Inject DomainRechecks domainRechecks;
   @Inject ResellerCallbackSender callbacks;
   @Inject NotificationJobs notifications;
+  @Inject SupplierConnectors suppliers;
+  @Inject DataKeys dataKeys;
+
+  // The first follow-up of an upstream purchase that is not final yet; it doubles each time.
+  private static final Duration FIRST_UPSTREAM_FOLLOW_UP = Duration.ofSeconds(3);
 
   // Finished jobs are kept a week for the admin's view, then deleted a batch at a time.
   private static final Duration KEEP_DONE_JOBS = Duration.ofDays(7);
@@ -62,7 +72,15 @@ public class JobScheduler {
                 .with(ResellerCallbacks.JOB, callbacks.jobHandler())
                 .with(Notifications.JOB, notifications.fanOut())
                 .with(Notifications.DELIVER_JOB, notifications.deliver())
-                .with(LowStockAlert.JOB, notifications.lowStockAlert()));
+                .with(LowStockAlert.JOB, notifications.lowStockAlert())
+                .with(
+                    UpstreamPurchases.JOB,
+                    new PurchaseUpstream(
+                        transactions,
+                        dataKeys,
+                        suppliers,
+                        Clock.systemUTC(),
+                        FIRST_UPSTREAM_FOLLOW_UP)));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

@@ -26,6 +26,7 @@ import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.QuotaExceededException;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.kernel.upstream.InvalidSupplierException;
 import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.plugins.InvalidPluginException;
 import org.kameng.server.plugins.PluginFailureException;
@@ -124,6 +125,17 @@ final class KnownProblems {
                     new Problem.FieldError("domain", e.dns().message()))));
     add(
         InvalidThemeSettingsException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                "Invalid input",
+                400,
+                e.getMessage(),
+                e.faults().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message()))
+                    .toList()));
+    add(
+        InvalidSupplierException.class,
         e ->
             new Problem(
                 "about:blank",

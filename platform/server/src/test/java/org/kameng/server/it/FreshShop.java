@@ -32,7 +32,14 @@ final class FreshShop {
 
   /** A new shop selling one SKU at {@code price} CNY with {@code keys} card keys in stock. */
   static FreshShop selling(String prefix, String price, int keys) throws Exception {
-    String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return sellingAt(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), price, keys);
+  }
+
+  /**
+   * The same under a chosen slug, for a shop another shop's server must reach by name (its name is
+   * in the test server's hosts file).
+   */
+  static FreshShop sellingAt(String slug, String price, int keys) throws Exception {
     String tenantId =
         given()
             .baseUri(TestStack.baseUrl())
@@ -146,11 +153,16 @@ final class FreshShop {
 
   /** Places an order for one key, paying through {@code channelId}. */
   JsonPath order(String channelId) {
+    return order(channelId, skuId);
+  }
+
+  /** Places an order for one unit of {@code sku}, paying through {@code channelId}. */
+  JsonPath order(String channelId, String sku) {
     return buyer()
         .body(
             Map.of(
                 "skuId",
-                skuId,
+                sku,
                 "quantity",
                 1,
                 "buyerEmail",
