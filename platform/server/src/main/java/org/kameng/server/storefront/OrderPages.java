@@ -27,7 +27,6 @@ import org.kameng.kernel.order.SoldOutException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.payments.PaymentStarter;
 import org.kameng.server.plugins.PluginFailureException;
-import org.kameng.server.themes.ShopLooks;
 import org.kameng.server.throttle.Throttle;
 
 /**
@@ -46,7 +45,7 @@ public class OrderPages {
   private static final int PENDING_REFRESH_SECONDS = 4;
 
   @Inject Transactions transactions;
-  @Inject ShopLooks looks;
+  @Inject CurrentLooks currentLooks;
   @Inject PlaceOrder placeOrder;
   @Inject OrderLookup lookup;
   @Inject PaymentStarter starter;
@@ -72,13 +71,13 @@ public class OrderPages {
       return;
     }
     if (!shop.active()) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
     Optional<UUID> channel = StorefrontPages.uuid(request.getParameter("channel"));
     if (channel.isEmpty()) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       catalog.checkoutPage(
           shop,
           skuId.get(),
@@ -104,7 +103,7 @@ public class OrderPages {
                   nonBlank(StorefrontPages.inputs(request))),
               channel.get());
     } catch (InvalidOrderException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       String key = e.field().startsWith("inputs.") ? "err_input" : "err_" + e.field();
       String message = page.texts().getOrDefault(key, e.getMessage());
       if (e.field().startsWith("inputs.") && "en".equals(page.locale())) {
@@ -121,17 +120,17 @@ public class OrderPages {
           page);
       return;
     } catch (SoldOutException | SkuNotFoundException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       catalog.checkoutPage(
           shop, skuId.get(), quantity, form, Map.of(), page.text("error_sold_out"), 409, page);
       return;
     } catch (ShopClosedException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
     keepToken(request, response, placed.token());
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     Map<String, Object> payment = new LinkedHashMap<>();
     String formTarget = null;
     try {
@@ -183,7 +182,7 @@ public class OrderPages {
     if (!throttle.allow(
         new Throttle.Budget("order-page-ip:" + ip, Math.max(60, lookupsPerMinute * 3)),
         new Throttle.Budget("order-page:" + Integer.toHexString(token.hashCode()), 40))) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       lookupPage(page, 429, page.text("lookup_throttled"));
       return;
     }
@@ -205,7 +204,7 @@ public class OrderPages {
   private void orderPage(
       Shop shop, BuyerView order, String token, HttpServletRequest request, PageWriter page)
       throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     Map<String, Object> model = new HashMap<>(PageModels.order(order, page.texts()));
     model.put("code", token == null ? "" : token);
     model.put(
@@ -227,7 +226,7 @@ public class OrderPages {
   }
 
   void lookupForm(Shop shop, PageWriter page) throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     lookupPage(page, 200, null);
   }
 
@@ -237,7 +236,7 @@ public class OrderPages {
    */
   void lookup(Shop shop, HttpServletRequest request, HttpServletResponse response, PageWriter page)
       throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     if (!PageGuard.sameOrigin(request)) {
       ErrorPages.write(page, 403, "forbidden", null);
       return;
@@ -284,7 +283,7 @@ public class OrderPages {
   }
 
   private void refuse(Shop shop, PageWriter page) throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     ErrorPages.write(page, 403, "forbidden", null);
   }
 
