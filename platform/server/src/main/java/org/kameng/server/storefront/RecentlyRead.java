@@ -35,13 +35,18 @@ final class RecentlyRead<K, V> {
 
   /** The answer for {@code key}: kept if younger than the maximum age, else read again. */
   V get(K key, Function<K, V> read) {
+    return get(key, read, v -> true);
+  }
+
+  /** As {@link #get(Object, Function)}, keeping only answers {@code worthKeeping} accepts. */
+  V get(K key, Function<K, V> read, Predicate<V> worthKeeping) {
     long now = clock.getAsLong();
     Entry<V> entry = entries.get(key);
     if (entry != null && now - entry.readAt() < maxAgeNanos) {
       return entry.value();
     }
     V value = read.apply(key);
-    if (maxAgeNanos > 0) {
+    if (maxAgeNanos > 0 && worthKeeping.test(value)) {
       if (entries.size() >= capacity) {
         entries.clear();
       }

@@ -18,11 +18,12 @@ import org.kameng.plugin.api.TenantId;
  * Finds the shop a request is for from its host name: {@code <slug>.<platform domain>}, or a custom
  * domain the shop verified.
  *
- * <p>Pages a buyer reads use an answer up to {@code kameng.storefront.cache-seconds} (5) old
- * (docs/adr/0011-storefront-themes.md, "Speed"): a shop suspended or a domain removed on another
- * instance shows there within that time. Taking an order always reads the shop again ({@link
- * #requireNow}), so a suspended shop takes no order from the moment it is suspended; the instance
- * that suspends a shop forgets its answers at once.
+ * <p>Pages a buyer reads at a platform sub-domain use an answer up to {@code
+ * kameng.storefront.cache-seconds} (5) old (docs/adr/0011-storefront-themes.md, "Speed"): a shop
+ * suspended on another instance shows there within that time. Custom domains, and hosts no shop
+ * answers, are read every time. Taking an order always reads the shop again ({@link #requireNow}),
+ * so a suspended shop takes no order from the moment it is suspended; the instance that suspends a
+ * shop forgets its answers at once.
  */
 @ApplicationScoped
 public class ShopHosts {
@@ -77,7 +78,12 @@ public class ShopHosts {
    */
   public Optional<Shop> find(String host) {
     String name = hostName(host);
-    return name == null ? Optional.empty() : recent().get(name, this::read);
+    if (name == null || slugOf(name) == null) {
+      // Custom domains are read every time: a removed or lapsed domain stops serving at once.
+      return Optional.ofNullable(name).flatMap(this::read);
+    }
+    // Only shops found are kept: a shop that just signed up is served at once.
+    return recent().get(name, this::read, Optional::isPresent);
   }
 
   /**

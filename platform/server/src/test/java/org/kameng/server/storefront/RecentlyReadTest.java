@@ -54,6 +54,13 @@ class RecentlyReadTest {
   }
 
   @Test
+  void answersNotWorthKeepingAreReadEveryTime() {
+    recent.get("unknown", this::read, v -> false);
+    assertEquals("unknown#2", recent.get("unknown", this::read, v -> false));
+    assertEquals(0, recent.size());
+  }
+
+  @Test
   void aFloodOfKeysNeverHoldsMoreThanTheCapacity() {
     for (int i = 0; i < 100; i++) {
       recent.get("host-" + i, this::read);
