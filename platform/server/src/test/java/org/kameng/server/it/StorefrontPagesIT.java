@@ -392,6 +392,8 @@ class StorefrontPagesIT {
     String notice = "Closed on Sunday " + UUID.randomUUID();
     page(other.slug).get("/").then().statusCode(200).body(not(containsString(notice)));
     try (java.sql.Connection c = ownerConnection();
+        java.sql.PreparedStatement tenant =
+            c.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
         java.sql.PreparedStatement save =
             c.prepareStatement(
                 "INSERT INTO kameng.shop_theme (tenant_id, theme, settings, updated_by)"
@@ -399,6 +401,9 @@ class StorefrontPagesIT {
                     + " 'another instance') ON CONFLICT (tenant_id) DO UPDATE"
                     + " SET settings = EXCLUDED.settings,"
                     + " version = kameng.shop_theme.version + 1")) {
+      // Row-level security binds the owner role too: the row is the shop's.
+      tenant.setString(1, other.tenantId);
+      tenant.execute();
       save.setString(1, other.tenantId);
       save.setString(2, notice);
       save.executeUpdate();
