@@ -53,12 +53,8 @@ public final class StorefrontCatalog {
     return select(c, productId).stream().findFirst();
   }
 
-  // only == null: every visible product.
-  private static List<ProductView> select(Connection c, UUID only) throws SQLException {
-    Map<UUID, ProductView> products = new LinkedHashMap<>();
-    try (PreparedStatement select =
-        c.prepareStatement(
-            """
+  private static final String PRODUCTS =
+      """
                 SELECT p.id, p.category_id, p.name, p.description, p.fulfilment,
                        s.id, s.name, s.price_minor, s.currency, s.min_quantity, s.max_quantity,
                        s.loop_key, s.low_stock_threshold,
@@ -67,11 +63,22 @@ public final class StorefrontCatalog {
                            AND k.status = 'AVAILABLE')
                   FROM kameng.product p
                   JOIN kameng.sku s ON s.tenant_id = p.tenant_id AND s.product_id = p.id
-                 WHERE p.visible AND s.visible AND (?::uuid IS NULL OR p.id = ?)
+                 WHERE p.visible AND s.visible %s
                  ORDER BY p.position, p.name, s.position, s.price_minor
-                """)) {
-      select.setObject(1, only);
-      select.setObject(2, only);
+                """;
+
+  // Two statements rather than "? IS NULL OR p.id = ?", which PostgreSQL must plan anew on every
+  // execution to find the product by its key (P4: the product page).
+  private static final String ALL_PRODUCTS = PRODUCTS.formatted("");
+  private static final String ONE_PRODUCT = PRODUCTS.formatted("AND p.id = ?");
+
+  // only == null: every visible product.
+  private static List<ProductView> select(Connection c, UUID only) throws SQLException {
+    Map<UUID, ProductView> products = new LinkedHashMap<>();
+    try (PreparedStatement select = c.prepareStatement(only == null ? ALL_PRODUCTS : ONE_PRODUCT)) {
+      if (only != null) {
+        select.setObject(1, only);
+      }
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           UUID productId = rs.getObject(1, UUID.class);

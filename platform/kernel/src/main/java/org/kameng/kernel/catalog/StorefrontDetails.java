@@ -78,4 +78,59 @@ public final class StorefrontDetails {
     }
     return new Extras(tiers, fields);
   }
+
+  /**
+   * A product page's details in one statement: the tiers of the product's visible SKUs, its input
+   * fields, and the name of its category (null if it has none), instead of one query each (P4).
+   */
+  public record PageDetails(Extras extras, String categoryName) {}
+
+  /** The details a product's page shows besides the product itself; see {@link PageDetails}. */
+  public static PageDetails forPage(Connection c, UUID productId, UUID categoryId)
+      throws SQLException {
+    Map<UUID, List<Tier>> tiers = new HashMap<>();
+    List<InputField> fields = new ArrayList<>();
+    String categoryName = null;
+    try (PreparedStatement select = c.prepareStatement(PAGE_DETAILS)) {
+      select.setObject(1, productId);
+      select.setObject(2, productId);
+      select.setObject(3, categoryId);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          switch (rs.getInt(1)) {
+            case 0 ->
+                tiers
+                    .computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                    .add(new Tier(rs.getInt(3), Money.of(rs.getLong(4), rs.getString(5))));
+            case 1 ->
+                fields.add(
+                    new InputField(
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+            default -> categoryName = rs.getString(5);
+          }
+        }
+      }
+    }
+    return new PageDetails(new Extras(tiers, fields), categoryName);
+  }
+
+  // Kind 0: a tier (sku, min quantity, price, currency); 1: an input field (position, name, label,
+  // pattern, required); 2: the category (name). Ordered as of() orders each.
+  private static final String PAGE_DETAILS =
+      """
+      SELECT 0 AS kind, t.sku_id AS sku, t.min_quantity AS n, t.price_minor AS amount,
+             s.currency AS a, NULL::text AS b, NULL::text AS c, false AS required
+        FROM kameng.wholesale_tier t
+        JOIN kameng.sku s ON s.tenant_id = t.tenant_id AND s.id = t.sku_id
+       WHERE s.product_id = ? AND s.visible
+      UNION ALL
+      SELECT 1, NULL, f.position, NULL, f.name, f.label, f.pattern, f.required
+        FROM kameng.product_input_field f
+       WHERE f.product_id = ?
+      UNION ALL
+      SELECT 2, NULL, NULL, NULL, g.name, NULL, NULL, false
+        FROM kameng.category g
+       WHERE g.id = ?
+       ORDER BY kind, sku, n, a
+      """;
 }

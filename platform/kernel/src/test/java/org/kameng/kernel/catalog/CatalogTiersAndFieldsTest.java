@@ -95,4 +95,48 @@ class CatalogTiersAndFieldsTest {
   private CatalogEntries.Sku onlySku() {
     return shop.run(c -> AdminCatalog.product(c, shop.tenant, product)).skus().get(0);
   }
+
+  /**
+   * The product page's one statement (P4) reads what the separate queries read: the tiers of
+   * visible SKUs in order, the fields in order, and the product's category by name.
+   */
+  @Test
+  void theProductPageReadsTiersFieldsAndCategoryInOneStatementAsTheSeparateQueriesDo() {
+    UUID category = shop.category("Memberships 会员");
+    shop.change(
+        c ->
+            Products.update(
+                c, shop.tenant, product, new ProductDraft(category, "Membership", "", "MANUAL")));
+    UUID second = shop.sku(product, "30.00");
+    UUID hidden = shop.sku(product, "40.00");
+    tiers(new TierDraft(5, "14.00"), new TierDraft(10, "13.50"));
+    shop.run(
+        c -> WholesaleTiers.replace(c, shop.tenant, second, List.of(new TierDraft(3, "29.00"))));
+    shop.run(
+        c -> WholesaleTiers.replace(c, shop.tenant, hidden, List.of(new TierDraft(2, "39.00"))));
+    shop.change(c -> Skus.setVisible(c, shop.tenant, hidden, false));
+    fields(
+        new InputFieldDraft("zone", "Zone", null, false),
+        new InputFieldDraft("account", "Account", "[0-9]{5,12}", true));
+
+    StorefrontDetails.PageDetails page =
+        shop.run(c -> StorefrontDetails.forPage(c, product, category));
+    StorefrontDetails.Extras separate = shop.run(c -> StorefrontDetails.of(c, product));
+    assertEquals(separate, page.extras());
+    assertEquals(2, page.extras().tiers().size(), "a hidden SKU's tiers were read");
+    assertEquals(
+        List.of(5, 10), page.extras().tiers().get(sku).stream().map(Tier::minQuantity).toList());
+    assertEquals(
+        List.of("zone", "account"),
+        page.extras().inputFields().stream().map(InputField::name).toList());
+    assertEquals("Memberships 会员", page.categoryName());
+    assertEquals(null, shop.run(c -> StorefrontDetails.forPage(c, product, null)).categoryName());
+    // Another shop's product and category read nothing.
+    AdminShop other = new AdminShop();
+    StorefrontDetails.PageDetails foreign =
+        other.run(c -> StorefrontDetails.forPage(c, product, category));
+    assertEquals(List.of(), foreign.extras().inputFields());
+    assertEquals(0, foreign.extras().tiers().size());
+    assertEquals(null, foreign.categoryName());
+  }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.theme.ShopThemes;
+import org.kameng.server.storefront.CurrentLooks;
 import org.kameng.server.storefront.Shop;
 import org.kameng.server.storefront.ShopHosts;
 import org.kameng.server.storefront.StorefrontPreview;
@@ -48,6 +49,7 @@ public class ThemesAdminResource {
   @Inject Transactions transactions;
   @Inject ShopLooks looks;
   @Inject ShopHosts shops;
+  @Inject CurrentLooks currentLooks;
   @Inject StorefrontPreview preview;
 
   @Context HttpServletRequest request;
@@ -146,6 +148,9 @@ public class ThemesAdminResource {
                 theme.name(),
                 ShopLooks.toJson(withoutNulls(changed)),
                 owner.username()));
+    // This instance's storefront shows the new look on its next page; others within their
+    // cache's age (docs/adr/0011-storefront-themes.md).
+    currentLooks.forget(owner.tenant());
     return current();
   }
 

@@ -32,6 +32,7 @@ import org.kameng.kernel.tenant.TenantStatus;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.server.Roles;
 import org.kameng.server.signup.KeycloakAdmin;
+import org.kameng.server.storefront.ShopHosts;
 
 /** The platform admin's view of all shops. */
 @Path("/platform/tenants")
@@ -41,6 +42,7 @@ import org.kameng.server.signup.KeycloakAdmin;
 public class TenantsResource {
 
   @Inject JpaTenantRepository tenants;
+  @Inject ShopHosts shops;
   @Inject Transactions transactions;
   @Inject JsonWebToken token;
   @Inject KeycloakAdmin keycloak;
@@ -137,8 +139,11 @@ public class TenantsResource {
   public StatusChange suspend(@PathParam("id") UUID id, Suspension body) {
     String reason = body == null ? null : body.reason();
     TenantId tenant = existing(id);
-    return new StatusChange(
-        transactions.inTenant(tenant, c -> ShopStatus.suspend(c, tenant, reason, admin())));
+    boolean changed =
+        transactions.inTenant(tenant, c -> ShopStatus.suspend(c, tenant, reason, admin()));
+    // This instance's storefront shows the change at once; others within their cache's age.
+    shops.forget(tenant);
+    return new StatusChange(changed);
   }
 
   @POST
@@ -147,8 +152,10 @@ public class TenantsResource {
   @Operation(summary = "Resume a suspended shop")
   public StatusChange resume(@PathParam("id") UUID id) {
     TenantId tenant = existing(id);
-    return new StatusChange(
-        transactions.inTenant(tenant, c -> ShopStatus.resume(c, tenant, admin())));
+    boolean changed = transactions.inTenant(tenant, c -> ShopStatus.resume(c, tenant, admin()));
+    // This instance's storefront shows the change at once; others within their cache's age.
+    shops.forget(tenant);
+    return new StatusChange(changed);
   }
 
   @POST
@@ -157,8 +164,10 @@ public class TenantsResource {
   @Operation(summary = "Approve a shop that signed up while sign-ups need approval")
   public StatusChange approve(@PathParam("id") UUID id) {
     TenantId tenant = existing(id);
-    return new StatusChange(
-        transactions.inTenant(tenant, c -> ShopStatus.approve(c, tenant, admin())));
+    boolean changed = transactions.inTenant(tenant, c -> ShopStatus.approve(c, tenant, admin()));
+    // This instance's storefront shows the change at once; others within their cache's age.
+    shops.forget(tenant);
+    return new StatusChange(changed);
   }
 
   @GET

@@ -28,7 +28,7 @@ import org.kameng.server.themes.ShopLooks;
 public class CatalogPages {
 
   @Inject Transactions transactions;
-  @Inject ShopLooks looks;
+  @Inject CurrentLooks looks;
   @Inject PaymentChannels paymentChannels;
 
   private record Shelf(
@@ -37,18 +37,15 @@ public class CatalogPages {
       List<ProductView> products,
       List<Channels.Choice> channels) {}
 
-  private record ProductPage(
-      ShopLooks.Look look,
-      List<CatalogEntries.Category> categories,
-      ProductView product,
-      StorefrontDetails.Extras extras) {}
+  private record ProductPage(ProductView product, StorefrontDetails.PageDetails details) {}
 
   private Shelf shelf(Shop shop) {
+    ShopLooks.Look look = looks.of(shop);
     return transactions.inTenant(
         shop.tenant(),
         c ->
             new Shelf(
-                looks.of(c),
+                look,
                 StorefrontDetails.categories(c),
                 StorefrontCatalog.products(c),
                 Channels.enabled(c)));
@@ -151,36 +148,38 @@ public class CatalogPages {
       int status,
       PageWriter page)
       throws IOException {
-    // One transaction and only this product's rows, however large the catalog (P4).
+    // One transaction of two statements, reading only this product's rows however large the
+    // catalog, and the shop's look from this instance's recent reads (P4).
+    ShopLooks.Look look = looks.of(shop);
     ProductPage loaded =
         transactions.inTenant(
             shop.tenant(),
             c -> {
               Optional<ProductView> found = StorefrontCatalog.product(c, productId);
-              return new ProductPage(
-                  looks.of(c),
-                  StorefrontDetails.categories(c),
-                  found.orElse(null),
-                  found.isPresent() ? StorefrontDetails.of(c, productId) : null);
+              return found.isEmpty()
+                  ? null
+                  : new ProductPage(
+                      found.get(),
+                      StorefrontDetails.forPage(c, productId, found.get().categoryId()));
             });
-    page.forShop(shop, loaded.look());
+    page.forShop(shop, look);
     if (!shop.active()) {
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
-    if (loaded.product() == null) {
+    if (loaded == null) {
       ErrorPages.write(page, 404, "not_found", null);
       return;
     }
     ProductView product = loaded.product();
-    StorefrontDetails.Extras extras = loaded.extras();
-    Shelf shelf = new Shelf(loaded.look(), loaded.categories(), List.of(), List.of());
+    StorefrontDetails.Extras extras = loaded.details().extras();
     Map<String, Object> data = new HashMap<>();
     data.put("product", PageModels.product(product, extras.tiers(), sku, quantity));
-    shelf.categories().stream()
-        .filter(c -> c.id().equals(product.categoryId()))
-        .findFirst()
-        .ifPresent(c -> data.put("category", Map.of("name", c.name(), "url", "/c/" + c.id())));
+    if (loaded.details().categoryName() != null) {
+      data.put(
+          "category",
+          Map.of("name", loaded.details().categoryName(), "url", "/c/" + product.categoryId()));
+    }
     if (error != null) {
       data.put("error", error);
     }
@@ -296,8 +295,7 @@ public class CatalogPages {
   }
 
   void notFound(Shop shop, PageWriter page) throws IOException {
-    ShopLooks.Look look = transactions.inTenant(shop.tenant(), looks::of);
-    page.forShop(shop, look);
+    page.forShop(shop, looks.of(shop));
     ErrorPages.write(page, 404, "not_found", null);
   }
 

@@ -29,7 +29,6 @@ import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.server.payments.PaymentStarter;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.plugins.ShopPriceRules;
-import org.kameng.server.themes.ShopLooks;
 import org.kameng.server.throttle.Throttle;
 
 /**
@@ -48,7 +47,7 @@ public class OrderPages {
   private static final int PENDING_REFRESH_SECONDS = 4;
 
   @Inject Transactions transactions;
-  @Inject ShopLooks looks;
+  @Inject CurrentLooks currentLooks;
   @Inject PlaceOrder placeOrder;
   @Inject OrderLookup lookup;
   @Inject PaymentStarter starter;
@@ -75,13 +74,13 @@ public class OrderPages {
       return;
     }
     if (!shop.active()) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
     Optional<UUID> channel = StorefrontPages.uuid(request.getParameter("channel"));
     if (channel.isEmpty()) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       catalog.checkoutPage(
           shop,
           skuId.get(),
@@ -109,7 +108,7 @@ public class OrderPages {
               channel.get(),
               priceRules.forShop(shop.tenant()));
     } catch (InvalidPromotionException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       String key = e.unavailable() ? "err_couponCode_unavailable" : "err_couponCode";
       catalog.checkoutPage(
           shop,
@@ -122,7 +121,7 @@ public class OrderPages {
           page);
       return;
     } catch (InvalidOrderException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       String key = e.field().startsWith("inputs.") ? "err_input" : "err_" + e.field();
       String message = page.texts().getOrDefault(key, e.getMessage());
       if (e.field().startsWith("inputs.") && "en".equals(page.locale())) {
@@ -139,17 +138,17 @@ public class OrderPages {
           page);
       return;
     } catch (SoldOutException | SkuNotFoundException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       catalog.checkoutPage(
           shop, skuId.get(), quantity, form, Map.of(), page.text("error_sold_out"), 409, page);
       return;
     } catch (ShopClosedException e) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
     keepToken(request, response, placed.token());
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     Map<String, Object> payment = new LinkedHashMap<>();
     String formTarget = null;
     try {
@@ -201,7 +200,7 @@ public class OrderPages {
     if (!throttle.allow(
         new Throttle.Budget("order-page-ip:" + ip, Math.max(60, lookupsPerMinute * 3)),
         new Throttle.Budget("order-page:" + Integer.toHexString(token.hashCode()), 40))) {
-      page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+      page.forShop(shop, currentLooks.of(shop));
       lookupPage(page, 429, page.text("lookup_throttled"));
       return;
     }
@@ -223,7 +222,7 @@ public class OrderPages {
   private void orderPage(
       Shop shop, BuyerView order, String token, HttpServletRequest request, PageWriter page)
       throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     Map<String, Object> model = new HashMap<>(PageModels.order(order, page.texts()));
     model.put("code", token == null ? "" : token);
     model.put(
@@ -245,7 +244,7 @@ public class OrderPages {
   }
 
   void lookupForm(Shop shop, PageWriter page) throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     lookupPage(page, 200, null);
   }
 
@@ -255,7 +254,7 @@ public class OrderPages {
    */
   void lookup(Shop shop, HttpServletRequest request, HttpServletResponse response, PageWriter page)
       throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     if (!PageGuard.sameOrigin(request)) {
       ErrorPages.write(page, 403, "forbidden", null);
       return;
@@ -302,7 +301,7 @@ public class OrderPages {
   }
 
   private void refuse(Shop shop, PageWriter page) throws IOException {
-    page.forShop(shop, transactions.inTenant(shop.tenant(), looks::of));
+    page.forShop(shop, currentLooks.of(shop));
     ErrorPages.write(page, 403, "forbidden", null);
   }
 

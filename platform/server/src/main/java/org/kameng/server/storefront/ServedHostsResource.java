@@ -30,7 +30,7 @@ public class ServedHostsResource {
           "For the TLS proxy: 200 if the host serves a shop (a shop's sub-domain or a verified"
               + " custom domain), 404 otherwise")
   public String served(@QueryParam("domain") String domain) {
-    if (domain == null || domain.length() > 260 || shops.find(domain).isEmpty()) {
+    if (domain == null || domain.length() > 260 || shops.findNow(domain).isEmpty()) {
       throw new NotFoundException("No shop is served at this host.");
     }
     return "yes";

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,13 @@ import org.kameng.plugin.api.TenantId;
 /**
  * Finds the shop a request is for from its host name: {@code <slug>.<platform domain>}, or a custom
  * domain the shop verified.
+ *
+ * <p>Pages a buyer reads at a platform sub-domain use an answer up to {@code
+ * kameng.storefront.cache-seconds} (5) old (docs/adr/0011-storefront-themes.md, "Speed"): a shop
+ * suspended on another instance shows there within that time. Custom domains, and hosts no shop
+ * answers, are read every time. Taking an order always reads the shop again ({@link #requireNow}),
+ * so a suspended shop takes no order from the moment it is suspended; the instance that suspends a
+ * shop forgets its answers at once.
  */
 @ApplicationScoped
 public class ShopHosts {
@@ -30,6 +38,21 @@ public class ShopHosts {
   @ConfigProperty(name = "kameng.platform.domain")
   String platformDomain;
 
+  @Inject
+  @ConfigProperty(name = "kameng.storefront.cache-seconds", defaultValue = "5")
+  int cacheSeconds;
+
+  private volatile RecentlyRead<String, Optional<Shop>> recent;
+
+  private RecentlyRead<String, Optional<Shop>> recent() {
+    RecentlyRead<String, Optional<Shop>> cache = recent;
+    if (cache == null) {
+      cache = new RecentlyRead<>(Duration.ofSeconds(Math.max(0, cacheSeconds)), 10_000);
+      recent = cache;
+    }
+    return cache;
+  }
+
   /**
    * The shop at {@code host} (a Host header, possibly with a port).
    *
@@ -40,11 +63,46 @@ public class ShopHosts {
   }
 
   /**
-   * The shop at {@code host}, if any: a platform sub-domain by its slug, any other host only if a
-   * shop verified it as its custom domain (a pending domain serves nothing).
+   * The shop at {@code host} as the database says now, for taking orders.
+   *
+   * @throws NotFoundException if no shop answers at that address
+   */
+  public Shop requireNow(String host) {
+    return findNow(host)
+        .orElseThrow(() -> new NotFoundException("There is no shop at this address."));
+  }
+
+  /**
+   * The shop at {@code host}, if any, as read at most {@code kameng.storefront.cache-seconds} ago:
+   * for pages a buyer reads.
    */
   public Optional<Shop> find(String host) {
     String name = hostName(host);
+    if (name == null || slugOf(name) == null) {
+      // Custom domains are read every time: a removed or lapsed domain stops serving at once.
+      return Optional.ofNullable(name).flatMap(this::read);
+    }
+    // Only shops found are kept: a shop that just signed up is served at once.
+    return recent().get(name, this::read, Optional::isPresent);
+  }
+
+  /**
+   * The shop at {@code host}, if any, read now: a platform sub-domain by its slug, any other host
+   * only if a shop verified it as its custom domain (a pending domain serves nothing).
+   */
+  public Optional<Shop> findNow(String host) {
+    String name = hostName(host);
+    Optional<Shop> shop = name == null ? Optional.empty() : read(name);
+    shop.ifPresent(s -> forget(s.tenant()));
+    return shop;
+  }
+
+  /** Forgets what this instance read about {@code tenant}'s hosts (its status changed). */
+  public void forget(TenantId tenant) {
+    recent().forget(s -> s.isPresent() && s.get().tenant().equals(tenant));
+  }
+
+  private Optional<Shop> read(String name) {
     if (name == null) {
       return Optional.empty();
     }

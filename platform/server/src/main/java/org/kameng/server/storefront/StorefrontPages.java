@@ -69,7 +69,10 @@ public class StorefrontPages extends HttpServlet {
     }
     PageWriter page = new PageWriter(request, response, looks);
     try {
-      Optional<Shop> shop = shops.find(request.getHeader("Host"));
+      // Reading pages may use an answer a few seconds old; a posted form (an order, a lookup)
+      // reads the shop now, so a suspended shop takes no order from the moment it is suspended.
+      String host = request.getHeader("Host");
+      Optional<Shop> shop = post ? shops.findNow(host) : shops.find(host);
       if (shop.isEmpty()) {
         ErrorPages.write(page, 404, "unknown_shop", null);
         return;

@@ -251,7 +251,7 @@ public class StorefrontResource {
   }
 
   private Shop open(String host) {
-    Shop shop = shops.require(host);
+    Shop shop = shops.requireNow(host);
     if (!shop.active()) {
       throw new ForbiddenException("This shop is not taking orders.");
     }

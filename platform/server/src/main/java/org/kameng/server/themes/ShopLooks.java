@@ -2,17 +2,14 @@ package org.kameng.server.themes;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.kameng.kernel.theme.ShopThemes;
 
 /**
@@ -25,27 +22,22 @@ public class ShopLooks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ThemeLibrary library;
-  private final ExecutorService renders;
   private final ThemeRenderer renderer;
+
+  private volatile Look defaultLook;
 
   public ShopLooks() {
     this.library = new ThemeLibrary(ShopLooks.class.getClassLoader(), RenderLimits.DEFAULT);
-    AtomicInteger count = new AtomicInteger();
-    // Renders run here so that one that outlasts its limit can be abandoned; the threads touch
-    // no container service (no CDI, JNDI or transaction), only the template and its data.
-    this.renders =
-        Executors.newFixedThreadPool(
-            Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
-            r -> {
-              Thread t = new Thread(r, "kameng-render-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.renderer = new ThemeRenderer(renders, RenderLimits.DEFAULT);
+    this.renderer = new ThemeRenderer(RenderLimits.DEFAULT);
   }
 
   /** A theme with the settings that apply. */
-  public record Look(Theme theme, Map<String, Object> settings) {}
+  public record Look(Theme theme, Map<String, Object> settings) {
+    /** Read-only: a look is shared by every page of its shop for a few seconds (CurrentLooks). */
+    public Look {
+      settings = Collections.unmodifiableMap(settings);
+    }
+  }
 
   public ThemeLibrary library() {
     return library;
@@ -57,8 +49,15 @@ public class ShopLooks {
 
   /** The default theme with its defaults: for pages of no shop, and for new shops. */
   public Look defaultLook() {
-    Theme theme = library.defaultTheme();
-    return new Look(theme, SettingsCheck.check(theme.manifest(), null).settings());
+    // Every page starts with it (PageWriter): checked once, not per request. Shipped themes do
+    // not change while the server runs.
+    Look look = defaultLook;
+    if (look == null) {
+      Theme theme = library.defaultTheme();
+      look = new Look(theme, SettingsCheck.check(theme.manifest(), null).settings());
+      defaultLook = look;
+    }
+    return look;
   }
 
   /** The current tenant's look, read in its transaction. */
@@ -99,10 +98,5 @@ public class ShopLooks {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    renders.shutdownNow();
   }
 }

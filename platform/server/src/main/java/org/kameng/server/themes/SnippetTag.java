@@ -1,7 +1,7 @@
 package org.kameng.server.themes;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.nodes.LNode;
@@ -16,6 +16,7 @@ import liqp.tags.Tag;
 final class SnippetTag extends Tag {
 
   private static final String DEPTH = "__snippet_depth";
+  private static final Pattern QUOTES = Pattern.compile("^['\"]|['\"]$");
 
   private final Map<String, Template> snippets;
   private final int maxDepth;
@@ -29,7 +30,7 @@ final class SnippetTag extends Tag {
   @Override
   public Object render(TemplateContext context, LNode... nodes) {
     // A custom tag receives its argument as written: 'name' or "name".
-    String name = String.valueOf(nodes[0].render(context)).strip().replaceAll("^['\"]|['\"]$", "");
+    String name = QUOTES.matcher(String.valueOf(nodes[0].render(context)).strip()).replaceAll("");
     Template snippet = snippets.get(name);
     if (snippet == null) {
       throw new IllegalStateException("no snippet named " + name);
@@ -41,7 +42,7 @@ final class SnippetTag extends Tag {
     }
     registry.put(DEPTH, depth + 1);
     try {
-      return snippet.renderToObjectUnguarded(new HashMap<>(), context, true);
+      return RenderTrees.renderInside(snippet, context);
     } finally {
       registry.put(DEPTH, depth);
     }

@@ -122,6 +122,7 @@ public final class ThemeLibrary {
     return new TemplateParser.Builder()
         .withMaxIterations(limits.iterations())
         .withMaxSizeRenderedString(limits.outputChars())
+        .withRenderTransformer(new RenderGuard(limits.outputChars()))
         .withMaxTemplateSizeBytes(limits.templateBytes())
         .withTag(new SnippetTag(snippets, limits.snippetDepth()))
         .withNameResolver(

@@ -1,27 +1,22 @@
 package org.kameng.server.themes;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import liqp.Template;
 
 /**
  * Renders a page of a theme: the page's template, then the theme's layout around it. The context is
- * escaped first ({@link Html#escapeAll}), so templates only ever see storefront data as text; the
- * render runs on {@code executor} and is abandoned when it outlasts the time limit (the iteration
- * and output limits stop it soon after), so a hostile template costs the buyer an error page, not
- * the server a thread.
+ * escaped first ({@link Html#escapeAll}), so templates only ever see storefront data as text. The
+ * render runs on the caller's thread; its limits (time, output size, loop iterations) are checked
+ * as it goes by the theme parser's {@link RenderGuard}, so a hostile template costs the buyer an
+ * error page soon after its time is up, not the server a thread. (Before P4 renders were handed to
+ * a small thread pool and abandoned on time-out: two thread switches per page, and an abandoned
+ * render kept running until the iteration limit stopped it.)
  */
 public final class ThemeRenderer {
 
-  private final ExecutorService executor;
   private final RenderLimits limits;
 
-  public ThemeRenderer(ExecutorService executor, RenderLimits limits) {
-    this.executor = executor;
+  public ThemeRenderer(RenderLimits limits) {
     this.limits = limits;
   }
 
@@ -40,25 +35,28 @@ public final class ThemeRenderer {
     @SuppressWarnings("unchecked")
     Map<String, Object> values = (Map<String, Object>) Html.escapeAll(context);
     values.put("t", Html.escapeAll(theme.texts(locale)));
-    Future<String> rendering =
-        executor.submit(
-            () -> {
-              String content = template.render(values);
-              values.put("content_for_layout", content);
-              return theme.pages().get("layout").render(values);
-            });
+    long deadline = System.nanoTime() + limits.time().toNanos();
     try {
-      return rendering.get(limits.time().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      rendering.cancel(true);
-      throw new RenderFailedException(
-          theme.name() + "/" + page + " took longer than " + limits.time().toMillis() + " ms", e);
-    } catch (ExecutionException e) {
-      throw new RenderFailedException(
-          theme.name() + "/" + page + " failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RenderFailedException("interrupted", e);
+      return RenderGuard.until(
+          deadline,
+          () -> {
+            String content = RenderTrees.render(template, values);
+            values.put("content_for_layout", content);
+            return RenderTrees.render(theme.pages().get("layout"), values);
+          });
+    } catch (RuntimeException | StackOverflowError e) {
+      // liqp may wrap what a tag or a block threw: a time-out deep inside is still a time-out.
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof RenderGuard.RenderTimeExceededException) {
+          throw new RenderFailedException(
+              theme.name() + "/" + page + " took longer than " + limits.time().toMillis() + " ms",
+              e);
+        }
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
+      throw new RenderFailedException(theme.name() + "/" + page + " failed: " + e.getMessage(), e);
     }
   }
 }

@@ -357,6 +357,7 @@ class StorefrontPagesIT {
         .get("/")
         .then()
         .statusCode(403)
+        .contentType(containsString("text/html"))
         .body(containsString("This shop is closed"));
     page(closed.slug)
         .header("Origin", "http://" + host(closed.slug))
@@ -375,6 +376,117 @@ class StorefrontPagesIT {
         .then()
         .statusCode(403);
     page(closed.slug).get("/lookup").then().statusCode(200);
+  }
+
+  /**
+   * Pages may use what this instance read about a shop up to 5 s ago (kameng.storefront
+   * .cache-seconds): a shop suspended by another instance (here: straight in the database) shows
+   * its notice within that time, and takes no order from the moment it is suspended.
+   */
+  @Test
+  void aShopSuspendedElsewhereTakesNoOrderAtOnceAndShowsItWithinFiveSeconds() throws Exception {
+    FreshShop other = FreshShop.selling("elsewhere", "5.00", 1);
+    page(other.slug).get("/").then().statusCode(200);
+    setStatus(other.tenantId, "SUSPENDED");
+    // The order is refused although this instance read the shop as open a moment ago.
+    page(other.slug)
+        .header("Origin", "http://" + host(other.slug))
+        .contentType(ContentType.URLENC)
+        .formParams(
+            Map.of(
+                "sku",
+                other.skuId,
+                "quantity",
+                "1",
+                "email",
+                "b@example.cn",
+                "channel",
+                MANUAL_CHANNEL))
+        .post("/checkout")
+        .then()
+        .statusCode(403);
+    given()
+        .baseUri(TestStack.baseUrl())
+        .header("Host", host(other.slug))
+        .contentType(ContentType.JSON)
+        .body(Map.of("skuId", other.skuId, "quantity", 1, "buyerEmail", "b@example.cn"))
+        .post("/api/public/orders")
+        .then()
+        .statusCode(403);
+
+    setStatus(other.tenantId, "ACTIVE");
+    page(other.slug).get("/").then().statusCode(200);
+    setStatus(other.tenantId, "SUSPENDED");
+    long since = System.nanoTime();
+    assertTrue(
+        awaitStatus(other.slug, 403, 8_000), "the suspended shop still showed its pages after 8 s");
+    long millis = (System.nanoTime() - since) / 1_000_000;
+    assertTrue(millis <= 6_000, "seen after " + millis + " ms");
+  }
+
+  /** A theme setting saved by another instance shows within the same 5 s; no restart needed. */
+  @Test
+  void aThemeSettingChangedElsewhereShowsWithinFiveSeconds() throws Exception {
+    FreshShop other = FreshShop.selling("restyled", "5.00", 1);
+    String notice = "Closed on Sunday " + UUID.randomUUID();
+    page(other.slug).get("/").then().statusCode(200).body(not(containsString(notice)));
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.PreparedStatement tenant =
+            c.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
+        java.sql.PreparedStatement save =
+            c.prepareStatement(
+                "INSERT INTO kameng.shop_theme (tenant_id, theme, settings, updated_by)"
+                    + " VALUES (?::uuid, 'aurora', jsonb_build_object('announcement', ?::text),"
+                    + " 'another instance') ON CONFLICT (tenant_id) DO UPDATE"
+                    + " SET settings = EXCLUDED.settings,"
+                    + " version = kameng.shop_theme.version + 1")) {
+      // Row-level security binds the owner role too: the row is the shop's.
+      tenant.setString(1, other.tenantId);
+      tenant.execute();
+      save.setString(1, other.tenantId);
+      save.setString(2, notice);
+      save.executeUpdate();
+    }
+    long since = System.nanoTime();
+    boolean seen = false;
+    while (!seen && System.nanoTime() - since < 8_000_000_000L) {
+      seen = page(other.slug).get("/").asString().contains(notice);
+      if (!seen) {
+        Thread.sleep(250);
+      }
+    }
+    long millis = (System.nanoTime() - since) / 1_000_000;
+    assertTrue(seen, "the new announcement did not show within 8 s");
+    assertTrue(millis <= 6_000, "seen after " + millis + " ms");
+  }
+
+  private static boolean awaitStatus(String slug, int status, long millis)
+      throws InterruptedException {
+    long since = System.nanoTime();
+    while (System.nanoTime() - since < millis * 1_000_000) {
+      if (page(slug).get("/").statusCode() == status) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+
+  private static void setStatus(String tenantId, String status) throws java.sql.SQLException {
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE kameng.tenant SET status = ?, status_reason = ? WHERE id = ?::uuid")) {
+      update.setString(1, status);
+      update.setString(2, "SUSPENDED".equals(status) ? "test" : null);
+      update.setString(3, tenantId);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  private static java.sql.Connection ownerConnection() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        System.getenv("KAMENG_DB_URL"), "kameng_owner", System.getenv("KAMENG_DB_PASSWORD"));
   }
 
   @Test

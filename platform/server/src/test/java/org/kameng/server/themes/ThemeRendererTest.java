@@ -11,28 +11,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import liqp.Template;
 import liqp.TemplateParser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The renderer: limits that stop hostile templates, escaping of tenant input, parse-once. */
 class ThemeRendererTest {
 
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
   private static final String XSS_NAME = "<script>alert('name')</script>";
   private static final String XSS_ATTR = "\"><img src=x onerror=alert(1)>";
 
   private final ThemeLibrary library =
       new ThemeLibrary(getClass().getClassLoader(), RenderLimits.DEFAULT);
-  private final ThemeRenderer renderer = new ThemeRenderer(POOL, RenderLimits.DEFAULT);
-
-  @AfterAll
-  static void stop() {
-    POOL.shutdownNow();
-  }
+  private final ThemeRenderer renderer = new ThemeRenderer(RenderLimits.DEFAULT);
 
   @Test
   void bothShippedThemesRenderTheirHomePageInBothLocales() {
@@ -67,7 +58,7 @@ class ThemeRendererTest {
     Theme theme = theme(limits, "{% for i in (1..100000000) %}{{ i }}{% endfor %}", Map.of());
     assertThrows(
         RenderFailedException.class,
-        () -> new ThemeRenderer(POOL, limits).render(theme, "home", "en", Map.of()));
+        () -> new ThemeRenderer(limits).render(theme, "home", "en", Map.of()));
   }
 
   @Test
@@ -76,7 +67,7 @@ class ThemeRendererTest {
     Theme theme = theme(limits, "{% for i in (1..5000) %}0123456789{% endfor %}", Map.of());
     assertThrows(
         RenderFailedException.class,
-        () -> new ThemeRenderer(POOL, limits).render(theme, "home", "en", Map.of()));
+        () -> new ThemeRenderer(limits).render(theme, "home", "en", Map.of()));
   }
 
   @Test
@@ -91,9 +82,75 @@ class ThemeRendererTest {
     long start = System.nanoTime();
     assertThrows(
         RenderFailedException.class,
-        () -> new ThemeRenderer(POOL, limits).render(theme, "home", "en", Map.of()));
+        () -> new ThemeRenderer(limits).render(theme, "home", "en", Map.of()));
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertTrue(millis < 2_000, "the buyer waited " + millis + " ms");
+  }
+
+  @Test
+  void aRenderThatWritesForeverStopsAtTheTimeLimitOnTheCallersThread() {
+    RenderLimits limits =
+        new RenderLimits(Duration.ofMillis(200), Integer.MAX_VALUE, Integer.MAX_VALUE, 65_536, 4);
+    Theme theme =
+        theme(
+            limits,
+            "{% for i in (1..100000) %}{% for j in (1..100000) %}{{ j | append: i }}{% endfor %}"
+                + "{% endfor %}",
+            Map.of());
+    long start = System.nanoTime();
+    RenderFailedException failed =
+        assertThrows(
+            RenderFailedException.class,
+            () -> new ThemeRenderer(limits).render(theme, "home", "en", Map.of()));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 1_000, "the buyer waited " + millis + " ms");
+    assertTrue(failed.getMessage().contains("took longer than 200 ms"), failed.getMessage());
+    // The next render on the same thread has its own time again.
+    assertEquals(
+        "ok",
+        new ThemeRenderer(limits)
+            .render(theme(limits, "ok", Map.of()), "home", "en", Map.of())
+            .strip());
+  }
+
+  /**
+   * Renders of one page on many threads at once each see their own data: liqp's own {@code
+   * Template.render} keeps the render's context in the shared template, where concurrent renders
+   * could swap shops.
+   */
+  @Test
+  void concurrentRendersOfOnePageNeverSeeEachOthersData() throws Exception {
+    Map<String, String> snippets = Map.of("name", "{{ shop.name }}");
+    Theme theme =
+        theme(
+            RenderLimits.DEFAULT,
+            "{% for i in (1..20) %}{% snippet 'name' %}{% endfor %}|{{ shop.name }}",
+            snippets);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> faults = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        String shop = "shop" + t;
+        faults.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 300; i++) {
+                    String html =
+                        renderer.render(theme, "home", "en", Map.of("shop", Map.of("name", shop)));
+                    if (!html.strip().equals(shop.repeat(20) + "|" + shop)) {
+                      return shop + " saw " + html.strip();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<String> fault : faults) {
+        assertEquals(null, fault.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
@@ -103,7 +160,7 @@ class ThemeRendererTest {
     RenderFailedException failed =
         assertThrows(
             RenderFailedException.class,
-            () -> new ThemeRenderer(POOL, limits).render(theme, "home", "en", Map.of()));
+            () -> new ThemeRenderer(limits).render(theme, "home", "en", Map.of()));
     assertTrue(failed.getMessage().contains("deeper"), failed.getMessage());
   }
 
@@ -113,7 +170,7 @@ class ThemeRendererTest {
     Theme theme = theme(limits, "[{% include '/etc/passwd' %}]", Map.of());
     String html;
     try {
-      html = new ThemeRenderer(POOL, limits).render(theme, "home", "en", Map.of());
+      html = new ThemeRenderer(limits).render(theme, "home", "en", Map.of());
     } catch (RenderFailedException refused) {
       return;
     }
