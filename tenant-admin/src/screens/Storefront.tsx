@@ -3,6 +3,7 @@ import { client, call, type Schemas } from '../api/client';
 import { currentLocale, t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatTime, invalid, Loading } from '../ui/parts';
+import { Domains } from './Domains';
 
 type ThemeView = Schemas['ThemeView'];
 type ThemeSetting = Schemas['ThemeSetting'];
@@ -43,6 +44,7 @@ export function Storefront(props: { slug: string }) {
           </Loading>
         )}
       </Loading>
+      <Domains slug={props.slug} />
     </section>
   );
 }

@@ -216,6 +216,26 @@ test('a reseller changes the theme colour and the storefront shows it', { timeou
       await save.click();
       await page.getByText('Saved: the storefront shows it now.').waitFor();
     });
+
+    await step('a custom domain is added with its proof, and removed', async () => {
+      const domains = page.getByTestId('domains');
+      const input = domains.locator('input[name="domain"]');
+      await input.fill('localhost');
+      await domains.getByRole('button', { name: 'Add', exact: true }).click();
+      await domains.locator('label[data-field=domain] .field-error').waitFor();
+
+      const name = `bt-${randomBytes(4).toString('hex')}.example.com`;
+      await input.fill(name);
+      await domains.getByRole('button', { name: 'Add', exact: true }).click();
+      const card = domains.locator(`article[data-domain="${name}"]`);
+      await card.getByText('pending').waitFor();
+      await card.getByText(`_kameng-verification.${name}`).waitFor();
+      await shot(page, 'storefront-domains');
+
+      page.once('dialog', (dialog) => dialog.accept());
+      await card.getByRole('button', { name: 'Remove' }).click();
+      await card.waitFor({ state: 'detached' });
+    });
   }, VIEWPORT);
 });
 
