@@ -2,7 +2,6 @@ package org.kameng.plugin.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,16 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.kameng.plugin.api.LocalizedText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
@@ -96,40 +89,14 @@ class MarketingAndNotifierContractBitesTest {
   @ParameterizedTest(name = "{0} fails {1}")
   @MethodSource("flaws")
   void theContractCatchesTheFlaw(Class<?> flawed, String test) {
-    Set<String> failed = run(flawed);
+    Set<String> failed = ContractRuns.failedTests(flawed);
     assertTrue(failed.contains(test), flawed.getSimpleName() + " failed only " + failed);
   }
 
   @Test
   void theSoundReferencesFailNothing() {
-    assertEquals(Set.of(), run(SoundRule.class));
-    assertEquals(Set.of(), run(SoundNotifier.class));
-  }
-
-  private static Set<String> run(Class<?> contract) {
-    List<TestIdentifier> failures = new ArrayList<>();
-    LauncherFactory.create()
-        .execute(
-            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(contract)).build(),
-            new TestExecutionListener() {
-              @Override
-              public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                  failures.add(test);
-                }
-              }
-            });
-    Set<String> names = new TreeSet<>();
-    for (TestIdentifier failure : failures) {
-      for (String segment : failure.getUniqueId().split("/")) {
-        int colon = segment.indexOf(':');
-        int paren = segment.indexOf('(');
-        if (segment.startsWith("[method:") && paren > colon) {
-          names.add(segment.substring(colon + 1, paren));
-        }
-      }
-    }
-    return names;
+    assertEquals(Set.of(), ContractRuns.failedTests(SoundRule.class));
+    assertEquals(Set.of(), ContractRuns.failedTests(SoundNotifier.class));
   }
 
   // --- a reference price rule: 10% off every line with code SPRING, one use ---------------------

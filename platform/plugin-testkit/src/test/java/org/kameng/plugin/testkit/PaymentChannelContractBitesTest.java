@@ -2,24 +2,15 @@ package org.kameng.plugin.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * A contract that passes everything proves nothing: this runs {@link PaymentChannelContract}
@@ -66,36 +57,7 @@ class PaymentChannelContractBitesTest {
   /** The names of the contract's test methods that failed on this class, dynamic tests included. */
   private static Set<String> failedTests(Class<?> contract) {
     // a flaw listed twice is run once
-    return RUNS.computeIfAbsent(contract, PaymentChannelContractBitesTest::run);
-  }
-
-  private static Set<String> run(Class<?> contract) {
-    LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(contract)).build();
-    List<TestIdentifier> failures = new ArrayList<>();
-    TestExecutionListener listener =
-        new TestExecutionListener() {
-          @Override
-          public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-              failures.add(test);
-            }
-          }
-        };
-    LauncherFactory.create().execute(request, listener);
-    Set<String> names = new TreeSet<>();
-    for (TestIdentifier failure : failures) {
-      // [method:name()] or [test-factory:name()] (and its [dynamic-test:#n] children)
-      for (String segment : failure.getUniqueId().split("/")) {
-        int colon = segment.indexOf(':');
-        int paren = segment.indexOf('(');
-        if ((segment.startsWith("[method:") || segment.startsWith("[test-factory:"))
-            && paren > colon) {
-          names.add(segment.substring(colon + 1, paren));
-        }
-      }
-    }
-    return names;
+    return RUNS.computeIfAbsent(contract, ContractRuns::failedTests);
   }
 
   static class NoSignatureCheck extends ReferenceContract {
