@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.fulfilment.DeliverManually;
+import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.order.CancelOrder;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.OrderQueries;
@@ -93,7 +94,8 @@ public class OrdersAdminResource {
 
   @GET
   @Path("/{orderId}")
-  @Operation(summary = "One order with its lines and payments (never its card keys)")
+  @Operation(
+      summary = "One order with its lines, payments, payment events and jobs (never its card keys)")
   @Extension(name = "x-kameng-role", value = "STAFF")
   public OrderQueries.OrderDetail detail(@PathParam("orderId") UUID orderId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -176,6 +178,25 @@ public class OrdersAdminResource {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return act(
         member, orderId, c -> Refunds.markRefunded(c, member.tenant(), orderId, member.username()));
+  }
+
+  @POST
+  @Path("/{orderId}/notifications/resend")
+  @Operation(
+      summary =
+          "Queue the order's notification again (a delivered order's ORDER_DELIVERED, a paid but"
+              + " undeliverable order's PAID_UNDELIVERABLE) to the shop's notifiers; audited")
+  @Extension(name = "x-kameng-role", value = "STAFF")
+  public Notifications.Resend resendNotification(@PathParam("orderId") UUID orderId) {
+    ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
+    return transactions.inTenant(
+        member.tenant(),
+        c -> {
+          if (OrderQueries.detail(c, orderId).isEmpty()) {
+            throw new NotFoundException("No such order.");
+          }
+          return Notifications.resend(c, member.tenant(), orderId, member.username());
+        });
   }
 
   private interface OrderAction {

@@ -18,6 +18,7 @@ import org.kameng.kernel.domain.DomainTakenException;
 import org.kameng.kernel.domain.InvalidDomainException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
+import org.kameng.kernel.notification.NothingToResendException;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.InvalidPromotionException;
 import org.kameng.kernel.order.ShopClosedException;
@@ -147,6 +148,7 @@ final class KnownProblems {
                     .map(f -> new Problem.FieldError(f.field(), f.message()))
                     .toList()));
     add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
+    add(NothingToResendException.class, e -> Problem.of(409, "Nothing to resend", e.getMessage()));
     add(
         InvalidImageException.class,
         e ->
