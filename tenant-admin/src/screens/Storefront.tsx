@@ -268,7 +268,9 @@ function SettingInput(props: {
         <input name={name} value={str} maxLength={s.max || undefined} onInput={onText} aria-invalid={props.invalid} />
       );
     case 'url':
-      return <input name={name} type="url" value={str} placeholder="https://" onInput={onText} aria-invalid={props.invalid} />;
+      // Text, not type=url: an uploaded image's address is a path on the shop's host, which the
+      // browser's URL check would refuse; the server checks the value.
+      return <input name={name} type="text" inputMode="url" value={str} placeholder="https://" onInput={onText} aria-invalid={props.invalid} />;
     case 'integer':
       return (
         <input
