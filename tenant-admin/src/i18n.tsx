@@ -91,6 +91,7 @@ const messages = {
   'resellers.record': ['Record top-up', '记录充值'],
   'resellers.levels': ['Wholesale rule by level', '各等级批发规则'],
   'resellers.levelsIntro': ['A price is never below the unit’s recorded cost.', '价格不会低于已记录的成本价。'],
+  'resellers.noRule': ['no rule: retail price', '未设置：按零售价'],
   'resellers.stockShown': ['Stock shown to resellers', '向分销商展示的库存'],
   'resellers.stockShownHint': ['What the reseller API’s catalogue shows', '分销 API 商品目录中的库存显示方式'],
   'resellers.stockExact': ['Exact counts', '精确数量'],

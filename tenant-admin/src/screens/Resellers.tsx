@@ -403,7 +403,7 @@ function LevelRow(props: { slug: string; level: number; rule?: LevelRule; onSave
       </td>
       <td>
         <Field label="" name="discountValue" error={err}>
-          <input name="discountValue" value={value} inputMode="decimal" placeholder={kind === 'PERCENT_OFF' ? '12.5' : '1.50'} onInput={(e) => setValue(e.currentTarget.value)} aria-invalid={invalid(err, 'discountValue')} />
+          <input name="discountValue" value={value} inputMode="decimal" placeholder={props.rule ? '' : t('resellers.noRule')} onInput={(e) => setValue(e.currentTarget.value)} aria-invalid={invalid(err, 'discountValue')} />
         </Field>
         <ErrorBox error={err} fields={['discountKind', 'discountValue']} />
       </td>
