@@ -98,7 +98,7 @@ export function Suppliers(props: { slug: string }) {
                   <p>
                     <code>{type.id}</code>
                   </p>
-                  <button class="small" onClick={() => setEditing({ type })}>
+                  <button class="small" onClick={() => setEditing({ type })} data-supplier-type={type.id}>
                     {t('channels.add')}
                   </button>
                 </article>

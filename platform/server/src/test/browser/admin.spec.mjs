@@ -356,6 +356,26 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       await shot(page, 'marketing');
     });
 
+    await step('a supplier form refuses a malformed key id, an address with a path and a malformed secret', async () => {
+      await page.getByRole('link', { name: 'Suppliers' }).click();
+      await page.locator('button[data-supplier-type=supplier-kameng]').click();
+      const form = page.getByTestId('supplier-form');
+      await form.locator('input[name=baseUrl]').fill('https://upstream.example/some/path');
+      await form.locator('input[name=keyId]').fill('rk_browser');
+      await form.locator('input[name=secret]').fill('not-a-secret');
+      // The schema's pattern is checked first, then the connector's own check.
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=keyId] .field-error').waitFor();
+      await form.locator('input[name=keyId]').fill(`rk_${'a1'.repeat(12)}`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=baseUrl] .field-error').waitFor();
+      await form.locator('label[data-field=secret] .field-error').waitFor();
+      await shot(page, 'supplier-field-error');
+      // The dialog's close button is in its header, outside the form.
+      await page.getByRole('button', { name: 'Close' }).click();
+      await form.waitFor({ state: 'detached' });
+    });
+
     await step('an order\'s notification is resent and its jobs are in the timeline', async () => {
       const response = await storefront('demo', '/api/public/orders', {
         skuId: demo.skuId,
