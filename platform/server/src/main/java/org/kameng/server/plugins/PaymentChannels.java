@@ -51,6 +51,7 @@ public class PaymentChannels {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
+  @Inject PluginMail mail;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
 
@@ -261,6 +262,7 @@ public class PaymentChannels {
         pluginId,
         config,
         outbound().forCaller(tenant.value() + "/" + pluginId),
+        mail.forCaller(tenant, pluginId),
         Clock.systemUTC(),
         ShopHostContext.loggerFor(tenant, pluginId),
         new PluginStore(transactions, tenant, pluginId),
