@@ -174,6 +174,28 @@ class GuardedOutboundMailTest {
   }
 
   @Test
+  void startTlsUpgradesBeforeTheLoginAndTheMessage() throws Exception {
+    try (StartTlsServer submission = new StartTlsServer(MailFarSide.USER, MailFarSide.PASSWORD)) {
+      allowed()
+          .send(
+              MailServer.withLogin(
+                  MailFarSide.NAME,
+                  submission.port(),
+                  MailSecurity.STARTTLS,
+                  MailFarSide.USER,
+                  MailFarSide.PASSWORD),
+              message("msg-10"),
+              TIMEOUT);
+
+      assertFalse(submission.loginBeforeTls, "the password crossed in plain text");
+      assertEquals(1, submission.messages.size());
+      assertTrue(
+          submission.messages.get(0).contains("Message-ID: <msg-10@mail.shop.test>"),
+          submission.messages.get(0));
+    }
+  }
+
+  @Test
   void loopbackPrivateAndMetadataServersAreRefusedUnlessAllowListed() {
     GuardedOutboundMail transport = transport(Set.of(), MailFarSide.trustingTestCertificate());
     for (String host :

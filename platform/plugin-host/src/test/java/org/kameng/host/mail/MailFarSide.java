@@ -31,6 +31,11 @@ final class MailFarSide implements AutoCloseable {
 
   private static final Path KEYSTORE = keystore();
 
+  /** The server's key and certificate for {@link #NAME}, password {@code changeit}. */
+  static Path serverKeystore() {
+    return KEYSTORE;
+  }
+
   final GreenMail greenMail;
 
   MailFarSide() {
