@@ -96,9 +96,11 @@ public class OrderEventJobs {
         if (listener.isEmpty()) {
           return; // the plugin no longer listens (upgraded without a listener)
         }
+        // A circuit of its own: a failing listener must not pause the same configuration's price
+        // rule at checkout.
         calls.call(
             listener.get().pluginId(),
-            listener.get().circuit(),
+            listener.get().circuit() + "/listener",
             listener.get().pluginId() + " order event",
             ShopPlugins.LISTENER_LIMIT,
             () -> {

@@ -81,9 +81,10 @@ public class ProviderRefundJob {
     RefundResult result;
     try {
       result =
+          // A circuit of its own: a provider's failing refund API must not pause its payments.
           calls.call(
               open.pluginId(),
-              open.circuit(),
+              open.circuit() + "/refund",
               open.pluginId() + " refund",
               LIMIT,
               () -> open.channel().refund(request));
