@@ -2,8 +2,11 @@ package org.kameng.kernel.order;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.notification.Notifications;
 import org.kameng.plugin.api.TenantId;
@@ -35,17 +38,33 @@ public final class OrderTransitions {
       }
     }
     String[] sources = Arrays.stream(from).map(Enum::name).toArray(String[]::new);
+    Optional<String> event = OrderEvents.typeOf(to);
+    // The order event, if any, is written by the same statement: a shop with listeners pays no
+    // extra round trip on the paying path, a shop without pays nothing but the EXISTS.
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
+            "WITH moved AS (UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
                 + " paid_at = CASE WHEN ? THEN coalesce(paid_at, now()) ELSE paid_at END"
-                + " WHERE tenant_id = ? AND id = ? AND status = ANY (?)")) {
+                + " WHERE tenant_id = ? AND id = ? AND status = ANY (?) RETURNING tenant_id),"
+                + " raised AS (INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)"
+                + " SELECT tenant_id, ?, ?, ?::jsonb, now() FROM moved WHERE ? AND EXISTS"
+                + " (SELECT 1 FROM kameng.plugin_config WHERE enabled"
+                + " AND starts_with(plugin, 'marketing-')) ON CONFLICT DO NOTHING)"
+                + " SELECT count(*) FROM moved")) {
       update.setString(1, to.name());
       update.setBoolean(2, to.isPaid());
       update.setObject(3, tenant.value());
       update.setObject(4, orderId);
       update.setArray(5, c.createArrayOf("text", sources));
-      int rows = update.executeUpdate();
+      update.setString(6, OrderEvents.JOB);
+      update.setString(7, event.orElse("-") + ":" + orderId);
+      update.setString(8, OrderEvents.payload(event.orElse("-"), orderId, Instant.now()));
+      update.setBoolean(9, event.isPresent());
+      int rows;
+      try (ResultSet rs = update.executeQuery()) {
+        rs.next();
+        rows = rs.getInt(1);
+      }
       if (rows > 1) {
         throw new IllegalStateException("order id matched " + rows + " rows");
       }

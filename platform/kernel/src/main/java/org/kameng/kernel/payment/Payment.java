@@ -34,9 +34,20 @@ record Payment(
     }
   }
 
-  /** Marks the payment succeeded unless it already is; true if this call did it. */
-  boolean markSucceeded(Connection c) throws SQLException {
-    return update(c, "SUCCEEDED", "PENDING", "FAILED");
+  /**
+   * Marks the payment succeeded unless it already is, keeping the provider's transaction id when
+   * one is given (same statement); true if this call did it.
+   */
+  boolean markSucceeded(Connection c, String providerReference) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.payment SET status = 'SUCCEEDED', updated_at = now(),"
+                + " provider_reference = coalesce(?, provider_reference)"
+                + " WHERE id = ? AND status IN ('PENDING', 'FAILED')")) {
+      update.setString(1, providerReference);
+      update.setObject(2, id);
+      return update.executeUpdate() == 1;
+    }
   }
 
   /** Marks a pending payment failed. */

@@ -57,7 +57,7 @@ public final class RecordPaymentNotice {
         yield NoticeResult.notPaid("the provider reports the payment as failed");
       }
       case SUCCEEDED -> {
-        if (!payment.markSucceeded(c)) {
+        if (!payment.markSucceeded(c, notice.providerReference())) {
           yield NoticeResult.duplicate();
         }
         Ledger.postPayment(

@@ -23,6 +23,7 @@ import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.InvalidPromotionException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
+import org.kameng.kernel.payment.ProviderRefundRefusedException;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.QuotaExceededException;
@@ -158,6 +159,9 @@ final class KnownProblems {
                 e.status(),
                 e.getMessage(),
                 List.of(new Problem.FieldError("file", e.getMessage()))));
+    add(
+        ProviderRefundRefusedException.class,
+        e -> Problem.of(409, "Refund by hand", e.getMessage()));
     add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));
     add(CatalogItemNotFoundException.class, e -> Problem.of(404, "Not Found", e.getMessage()));
