@@ -17,7 +17,9 @@ import java.io.IOException;
  * without every resource having to say what it touched. Other instances, and changes made elsewhere
  * (sales, imports, jobs), show within the pages' age bound.
  */
-@WebFilter("/api/shops/*")
+// Async-capable, or no resource under it could go asynchronous; for one that does, the pages are
+// forgotten when the chain returns, perhaps before its change commits (then the 5 s bound holds).
+@WebFilter(urlPatterns = "/api/shops/*", asyncSupported = true)
 public class ShopEdits extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
