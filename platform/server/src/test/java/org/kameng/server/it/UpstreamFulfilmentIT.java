@@ -298,6 +298,86 @@ class UpstreamFulfilmentIT {
     assertEquals(2000 - 600, account(bLedger, "RESELLER_CREDIT"), "A's deposit less its draw");
   }
 
+  @Test
+  void theSyncClosesWhatTheUpstreamSoldOutOrPricedAboveAndReopensWhatCameBack() throws Exception {
+    // B sells a second item, with no keys yet; another downstream shop of A's key imports it.
+    String bSku = b.newSku("Sync card", "3.00");
+    FreshShop down = FreshShop.selling("dock-sync", "1.00", 0);
+    int port = URI.create(TestStack.baseUrl()).getPort();
+    String supplier =
+        supplier(down, "http://" + B_SLUG + ".localhost:" + port, new String[] {keyId, secret});
+    String base = "/api/shops/" + down.slug + "/suppliers/" + supplier;
+    String localSku =
+        down.owner()
+            .body(Map.of("upstreamItemId", bSku, "markupKind", "FIXED", "markupValue", "1.00"))
+            .post(base + "/imports")
+            .then()
+            .statusCode(201)
+            .body("price.amount", equalTo("3.70"))
+            .extract()
+            .path("skuId");
+    String channel =
+        down.addChannel("payment-sandbox", "Sandbox", Map.of("signingSecret", SANDBOX_SECRET));
+
+    // Sold out upstream: closed, with the reason visible to the owner; buyers cannot order it.
+    JsonPath state = syncNow(down, base, 1);
+    assertEquals(true, state.getBoolean("lastOk"), state.prettify());
+    assertEquals(localSku, state.getString("closedSkus[0].skuId"));
+    assertEquals("UPSTREAM_SOLD_OUT", state.getString("closedSkus[0].reason"));
+    int refused =
+        down.buyer()
+            .body(
+                Map.of(
+                    "skuId",
+                    localSku,
+                    "quantity",
+                    1,
+                    "buyerEmail",
+                    "b@example.cn",
+                    "channelId",
+                    channel))
+            .post("/api/public/orders")
+            .statusCode();
+    assertTrue(refused >= 400 && refused < 500, "an order for a closed SKU: " + refused);
+
+    // Back in stock: reopened by the sync.
+    b.importKeys(bSku, "SYNC-", 2);
+    state = syncNow(down, base, 2);
+    assertEquals(0, state.getList("closedSkus").size(), state.prettify());
+    assertEquals(1, state.getInt("reopened"));
+    down.order(channel, localSku);
+
+    // B raises its price above A's local price (wholesale 9.00 > 3.70): closed again.
+    b.owner()
+        .body(Map.of("name", "Sync card", "price", "10.00"))
+        .put("/api/shops/" + b.slug + "/catalog/skus/" + bSku)
+        .then()
+        .statusCode(200);
+    state = syncNow(down, base, 3);
+    assertEquals("UPSTREAM_PRICE_ABOVE_LOCAL", state.getString("closedSkus[0].reason"));
+
+    // Another shop's owner sees nothing of it.
+    b.owner()
+        .get("/api/shops/" + down.slug + "/suppliers/" + supplier + "/sync")
+        .then()
+        .statusCode(404);
+  }
+
+  /** Asks for a sync and waits until the supplier's {@code runs}-th run has finished. */
+  private static JsonPath syncNow(FreshShop shop, String supplierPath, int runs)
+      throws InterruptedException {
+    shop.owner().post(supplierPath + "/sync").then().statusCode(202);
+    for (int i = 0; i < 100; i++) {
+      JsonPath state =
+          shop.owner().get(supplierPath + "/sync").then().statusCode(200).extract().jsonPath();
+      if (state.getInt("runs") >= runs) {
+        return state;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("sync run " + runs + " did not finish");
+  }
+
   /** Makes {@code name} a reseller of {@code upstream} with a key and a deposit. */
   private static String[] resellerKey(FreshShop upstream, String name, String deposit) {
     String base = "/api/shops/" + upstream.slug;
