@@ -6,11 +6,17 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -318,6 +324,33 @@ class UpstreamFulfilmentIT {
             .path("skuId");
     String channel =
         down.addChannel("payment-sandbox", "Sandbox", Map.of("signingSecret", SANDBOX_SECRET));
+    // The shop's staff are alerted through its notifiers: a webhook to a receiver of this test.
+    BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    down.owner()
+        .body(
+            Map.of(
+                "plugin",
+                "notifier-webhook",
+                "name",
+                "Alerts",
+                "values",
+                Map.of(
+                    "url",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "signingSecret",
+                    "sync-alerts-" + "0123456789abcdef0123456789abcdef")))
+        .post("/api/shops/" + down.slug + "/plugin-configs")
+        .then()
+        .statusCode(201);
 
     // Sold out upstream: closed, with the reason visible to the owner; buyers cannot order it.
     JsonPath state = syncNow(down, base, 1);
@@ -339,6 +372,13 @@ class UpstreamFulfilmentIT {
             .post("/api/public/orders")
             .statusCode();
     assertTrue(refused >= 400 && refused < 500, "an order for a closed SKU: " + refused);
+    String alert = alerts.poll(30, TimeUnit.SECONDS);
+    receiver.stop(0);
+    assertTrue(alert != null, "no alert reached the shop's webhook");
+    JsonPath event = new JsonPath(alert);
+    assertEquals("upstream.closed", event.getString("type"));
+    assertEquals("UPSTREAM_SOLD_OUT", event.getString("data.reason"));
+    assertTrue(event.getString("data.skuName").contains("Sync card"), alert);
 
     // Back in stock: reopened by the sync.
     b.importKeys(bSku, "SYNC-", 2);
