@@ -87,6 +87,15 @@ public final class Skus {
         throw new CatalogItemNotFoundException("SKU", skuId);
       }
     }
+    // Staff decided: a SKU the upstream sync had closed is no longer the sync's to reopen.
+    try (PreparedStatement forget =
+        c.prepareStatement(
+            "UPDATE kameng.upstream_link SET closed_reason = NULL, closed_at = NULL"
+                + " WHERE tenant_id = ? AND sku_id = ? AND closed_reason IS NOT NULL")) {
+      forget.setObject(1, tenant.value());
+      forget.setObject(2, skuId);
+      forget.executeUpdate();
+    }
   }
 
   /** Deletes a SKU with its tiers, unless it has card keys or orders. */

@@ -197,7 +197,7 @@ public final class PlaceResellerOrder {
     return DownstreamResellers.find(c, resellerId).orElseThrow().balance().currency();
   }
 
-  private static int feeBps(Connection c) throws SQLException {
+  static int feeBps(Connection c) throws SQLException {
     try (PreparedStatement select =
             c.prepareStatement(
                 "SELECT platform_fee_bps FROM kameng.tenant WHERE id = kameng.current_tenant()");

@@ -87,6 +87,22 @@ public final class Ledger {
         c, tenant, orderId, resellerId, amount.currency(), entries, "reseller balance draw");
   }
 
+  /**
+   * Posts the refund of an order a downstream reseller paid from its balance: the credit given
+   * back, the platform's fee and the shop's revenue taken back. Mirrors {@link #postResellerDraw}.
+   */
+  public static UUID postResellerRefund(
+      Connection c, TenantId tenant, UUID resellerId, UUID orderId, Money amount, int feeBps)
+      throws SQLException {
+    long fee = platformFee(amount.minorUnits(), feeBps);
+    Map<Account, Long> entries = new EnumMap<>(Account.class);
+    entries.put(Account.RESELLER_CREDIT, amount.minorUnits());
+    entries.put(Account.PLATFORM_FEES, -fee);
+    entries.put(Account.TENANT_REVENUE, -(amount.minorUnits() - fee));
+    return post(
+        c, tenant, orderId, resellerId, amount.currency(), entries, "reseller balance refund");
+  }
+
   /** A downstream reseller's credit with the shop: the sum of its RESELLER_CREDIT entries. */
   public static long resellerCredit(Connection c, UUID resellerId, String currency)
       throws SQLException {

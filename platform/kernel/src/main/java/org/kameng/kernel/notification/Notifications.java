@@ -32,7 +32,9 @@ public final class Notifications {
     /** A SKU's stock is at or below its threshold; to staff. */
     LOW_STOCK,
     /** An order was paid but cannot be delivered; to staff, who refund or deliver by hand. */
-    PAID_UNDELIVERABLE
+    PAID_UNDELIVERABLE,
+    /** The upstream price and stock sync took an UPSTREAM SKU off sale; to staff. */
+    UPSTREAM_CLOSED
   }
 
   private Notifications() {}
@@ -130,6 +132,22 @@ public final class Notifications {
             .put("skuId", skuId.toString())
             .put("remaining", remaining),
         Event.LOW_STOCK + ":" + skuId);
+  }
+
+  /**
+   * Raises the event of an UPSTREAM SKU the sync took off sale, {@code reason} naming why (an
+   * {@code UpstreamSyncs.ClosedReason}).
+   */
+  public static void upstreamClosed(Connection c, TenantId tenant, UUID skuId, String reason)
+      throws SQLException {
+    raise(
+        c,
+        tenant,
+        new FlatJson()
+            .put("event", Event.UPSTREAM_CLOSED.name())
+            .put("skuId", skuId.toString())
+            .put("reason", reason),
+        Event.UPSTREAM_CLOSED + ":" + skuId + ":" + reason);
   }
 
   // While a job with the same key waits or runs it absorbs this one (the job table's unique key).

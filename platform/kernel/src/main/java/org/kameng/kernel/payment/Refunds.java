@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.kameng.kernel.audit.AuditLog;
+import org.kameng.kernel.docking.ResellerRefunds;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.ledger.Ledger;
 import org.kameng.kernel.order.InvalidOrderException;
@@ -81,6 +82,8 @@ public final class Refunds {
         }
       }
     }
+    // Paid from a downstream reseller's balance (no payment row): the money goes back there.
+    ResellerRefunds.creditBack(c, tenant, orderId, staff);
     AuditLog.record(
         c, tenant, staff, "order.refunded", "order:" + orderId, new FlatJson().toString());
     return true;

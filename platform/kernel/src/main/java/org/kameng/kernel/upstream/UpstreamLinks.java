@@ -90,6 +90,7 @@ public final class UpstreamLinks {
       upsert.setString(6, item.cost().currency());
       upsert.executeUpdate();
     }
+    UpstreamSyncs.ensureScheduled(c, tenant, configId, UpstreamSyncs.EVERY);
     AuditLog.record(
         c,
         tenant,

@@ -33,6 +33,7 @@ import org.kameng.kernel.upstream.SupplierConfigs;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierChange;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierSettings;
 import org.kameng.kernel.upstream.UpstreamLinks;
+import org.kameng.kernel.upstream.UpstreamSyncs;
 import org.kameng.plugin.api.LocalizedText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.supplier.UpstreamItem;
@@ -305,6 +306,36 @@ public class SuppliersAdminResource {
                 body.supplierId(),
                 new UpstreamLinks.Item(item.upstreamId(), item.name(), item.price()),
                 owner.username()));
+  }
+
+  @GET
+  @Path("/suppliers/{id}/sync")
+  @Operation(
+      summary =
+          "How the supplier's price and stock sync went: the last run's time and result, the next"
+              + " run, and the SKUs it took off sale with the reason")
+  @Extension(name = "x-kameng-role", value = "OWNER")
+  public UpstreamSyncs.SyncState sync(@PathParam("id") UUID id) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    requireConfig(owner, id);
+    return transactions
+        .inTenant(owner.tenant(), c -> UpstreamSyncs.find(c, id))
+        .orElseGet(
+            () -> new UpstreamSyncs.SyncState(id, 0, null, null, null, 0, 0, 0, null, List.of()));
+  }
+
+  @POST
+  @Path("/suppliers/{id}/sync")
+  @Operation(
+      summary =
+          "Sync the supplier's linked SKUs now (in the background, within seconds); the schedule"
+              + " goes on as before")
+  @Extension(name = "x-kameng-role", value = "OWNER")
+  public Response syncNow(@PathParam("id") UUID id) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    requireConfig(owner, id);
+    transactions.inTenant(owner.tenant(), c -> UpstreamSyncs.requestNow(c, owner.tenant(), id));
+    return Response.accepted().build();
   }
 
   private void requireConfig(ShopAccess.Member owner, UUID id) {

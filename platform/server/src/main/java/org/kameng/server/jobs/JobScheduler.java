@@ -25,7 +25,9 @@ import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.payment.ProviderRefunds;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.upstream.PurchaseUpstream;
+import org.kameng.kernel.upstream.SyncUpstream;
 import org.kameng.kernel.upstream.UpstreamPurchases;
+import org.kameng.kernel.upstream.UpstreamSyncs;
 import org.kameng.server.domains.DomainRechecks;
 import org.kameng.server.marketing.OrderEventJobs;
 import org.kameng.server.notify.NotificationJobs;
@@ -89,7 +91,10 @@ public class JobScheduler {
                         dataKeys,
                         suppliers,
                         Clock.systemUTC(),
-                        FIRST_UPSTREAM_FOLLOW_UP)));
+                        FIRST_UPSTREAM_FOLLOW_UP))
+                .with(
+                    UpstreamSyncs.JOB,
+                    new SyncUpstream(suppliers::catalogue, UpstreamSyncs.EVERY)));
     polling =
         executor.scheduleWithFixedDelay(() -> drain(runner), 1_000, 250, TimeUnit.MILLISECONDS);
     JobQueue queue = new JobQueue(transactions);

@@ -179,6 +179,12 @@ public class NotificationJobs {
           ? Optional.of(new Draft(MessageKind.LOW_STOCK, Optional.empty(), vars))
           : Optional.empty();
     }
+    if (kind == Notifications.Event.UPSTREAM_CLOSED) {
+      vars.put("reason", event.getString("reason"));
+      return sku(c, UUID.fromString(event.getString("skuId")), vars)
+          ? Optional.of(new Draft(MessageKind.UPSTREAM_CLOSED, Optional.empty(), vars))
+          : Optional.empty();
+    }
     UUID orderId = UUID.fromString(event.getString("orderId"));
     Optional<String> email = order(c, orderId, vars);
     if (email.isEmpty()) {
@@ -245,6 +251,24 @@ public class NotificationJobs {
         vars.put("productName", rs.getString(1));
         vars.put("skuName", rs.getString(2));
         vars.put("stock", Long.toString(rs.getLong(3)));
+        return true;
+      }
+    }
+  }
+
+  private static boolean sku(Connection c, UUID skuId, Map<String, String> vars)
+      throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT p.name, s.name FROM kameng.sku s JOIN kameng.product p"
+                + " ON p.tenant_id = s.tenant_id AND p.id = s.product_id WHERE s.id = ?")) {
+      select.setObject(1, skuId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        vars.put("productName", rs.getString(1));
+        vars.put("skuName", rs.getString(2));
         return true;
       }
     }

@@ -18,12 +18,16 @@ final class FreshShop {
 
   static final String PASSWORD = "fresh-shop-test-42";
 
+  /** The deployment the shop lives on: the server under test unless a test started another. */
+  final String baseUrl;
+
   final String slug;
   final String tenantId;
   final String ownerToken;
   final String skuId;
 
-  private FreshShop(String slug, String tenantId, String ownerToken, String skuId) {
+  private FreshShop(String baseUrl, String slug, String tenantId, String ownerToken, String skuId) {
+    this.baseUrl = baseUrl;
     this.slug = slug;
     this.tenantId = tenantId;
     this.ownerToken = ownerToken;
@@ -40,9 +44,14 @@ final class FreshShop {
    * in the test server's hosts file).
    */
   static FreshShop sellingAt(String slug, String price, int keys) throws Exception {
+    return sellingAt(TestStack.baseUrl(), slug, price, keys);
+  }
+
+  /** The same on the deployment at {@code baseUrl} (see {@link SecondDeployment}). */
+  static FreshShop sellingAt(String baseUrl, String slug, String price, int keys) throws Exception {
     String tenantId =
         given()
-            .baseUri(TestStack.baseUrl())
+            .baseUri(baseUrl)
             .contentType(ContentType.JSON)
             .body(
                 Map.of(
@@ -62,7 +71,7 @@ final class FreshShop {
     String owner = TestStack.keycloak().accessToken(slug + "@example.cn", PASSWORD);
     String catalog = "/api/shops/" + slug + "/catalog";
     String product =
-        as(owner)
+        as(baseUrl, owner)
             .body(Map.of("name", "Gift card", "fulfilment", "CARD_KEY"))
             .post(catalog + "/products")
             .then()
@@ -70,33 +79,65 @@ final class FreshShop {
             .extract()
             .path("id");
     String sku =
-        as(owner)
+        as(baseUrl, owner)
             .body(Map.of("name", "100 points", "price", price))
             .post(catalog + "/products/" + product + "/skus")
             .then()
             .statusCode(201)
             .extract()
             .path("id");
-    as(owner)
+    as(baseUrl, owner)
         .body(Map.of("visible", true))
         .put(catalog + "/products/" + product + "/visibility")
         .then()
         .statusCode(204);
-    FreshShop shop = new FreshShop(slug, tenantId, owner, sku);
+    FreshShop shop = new FreshShop(baseUrl, slug, tenantId, owner, sku);
     shop.importKeys(keys);
     return shop;
   }
 
   private void importKeys(int count) throws InterruptedException {
+    importKeys(skuId, slug + "-KEY-", count);
+  }
+
+  /** Another visible card-key product with one SKU at {@code price}, no keys; its SKU's id. */
+  String newSku(String name, String price) {
+    String catalog = "/api/shops/" + slug + "/catalog";
+    String product =
+        owner()
+            .body(Map.of("name", name, "fulfilment", "CARD_KEY"))
+            .post(catalog + "/products")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String sku =
+        owner()
+            .body(Map.of("name", name, "price", price))
+            .post(catalog + "/products/" + product + "/skus")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    owner()
+        .body(Map.of("visible", true))
+        .put(catalog + "/products/" + product + "/visibility")
+        .then()
+        .statusCode(204);
+    return sku;
+  }
+
+  /** Imports {@code count} keys named {@code prefix0...} into {@code sku} and waits for them. */
+  void importKeys(String sku, String prefix, int count) throws InterruptedException {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      lines.append(slug).append("-KEY-").append(i).append('\n');
+      lines.append(prefix).append(i).append('\n');
     }
     String location =
         owner()
             .contentType("text/plain; charset=UTF-8")
             .body(lines.toString())
-            .post("/api/shops/" + slug + "/skus/" + skuId + "/keys/imports")
+            .post("/api/shops/" + slug + "/skus/" + sku + "/keys/imports")
             .then()
             .statusCode(202)
             .extract()
@@ -114,7 +155,7 @@ final class FreshShop {
 
   /** The owner's authenticated JSON request. */
   RequestSpecification owner() {
-    return as(ownerToken);
+    return as(baseUrl, ownerToken);
   }
 
   /** Sets up a payment channel and returns its configuration id. */
@@ -148,7 +189,11 @@ final class FreshShop {
 
   /** A buyer's request to this shop's storefront. */
   RequestSpecification buyer() {
-    return StorefrontIT.shop(slug).contentType(ContentType.JSON);
+    int port = java.net.URI.create(baseUrl).getPort();
+    return given()
+        .baseUri(baseUrl)
+        .header("Host", slug + ".localhost:" + port)
+        .contentType(ContentType.JSON);
   }
 
   /** Places an order for one key, paying through {@code channelId}. */
@@ -187,7 +232,7 @@ final class FreshShop {
         .jsonPath();
   }
 
-  private static RequestSpecification as(String token) {
-    return given().baseUri(TestStack.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+  private static RequestSpecification as(String baseUrl, String token) {
+    return given().baseUri(baseUrl).auth().oauth2(token).contentType(ContentType.JSON);
   }
 }

@@ -456,6 +456,53 @@ class ResellerApiIT {
     client.get("/api/reseller/v1/requests/it-plugin-dear").then().statusCode(404);
   }
 
+  @Test
+  void aRefundedOrderPutsItsMoneyBackOnTheResellersBalanceOnce() {
+    String base = "/api/shops/" + upstream.slug;
+    upstream
+        .owner()
+        .body(Map.of("amount", "9.00", "note", "for the refund test"))
+        .post(base + "/resellers/" + resellerId + "/top-ups")
+        .then()
+        .statusCode(201);
+    BigDecimal before = new BigDecimal(balance());
+    Response placed = client.post("/api/reseller/v1/orders", order("it-refund-1", 1));
+    placed.then().statusCode(201).body("status", equalTo("DELIVERED"));
+    String orderId = placed.path("orderId");
+    assertEquals(before.subtract(new BigDecimal("9.00")), new BigDecimal(balance()));
+
+    String order = base + "/orders/" + orderId;
+    upstream
+        .owner()
+        .body(Map.of("reason", "the key was already used"))
+        .post(order + "/refund")
+        .then()
+        .statusCode(200)
+        .body("changed", equalTo(true));
+    upstream
+        .owner()
+        .post(order + "/refunded")
+        .then()
+        .statusCode(200)
+        .body("changed", equalTo(true))
+        .body("status", equalTo("REFUNDED"));
+    assertEquals(before, new BigDecimal(balance()), "the 9.00 is back");
+    client
+        .get("/api/reseller/v1/orders/" + orderId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("REFUNDED"));
+
+    // Recorded again: nothing changes, nothing is credited twice.
+    upstream
+        .owner()
+        .post(order + "/refunded")
+        .then()
+        .statusCode(200)
+        .body("changed", equalTo(false));
+    assertEquals(before, new BigDecimal(balance()));
+  }
+
   private String order(String requestId, int quantity) {
     return "{\"requestId\":\""
         + requestId

@@ -6,11 +6,17 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,14 +124,14 @@ class UpstreamFulfilmentIT {
     assertTrue(!created.asString().contains(secret), "the secret is write-only");
     String supplier = created.path("id");
 
-    // The upstream's catalogue at A's wholesale price (10 % off 10.00).
+    // The upstream's catalogue at A's wholesale price (10 % off 10.00); B may list the sync
+    // test's item too.
     a.owner()
         .get(suppliers + "/" + supplier + "/catalogue")
         .then()
         .statusCode(200)
-        .body("size()", equalTo(1))
-        .body("[0].upstreamId", equalTo(b.skuId))
-        .body("[0].price.amount", equalTo("9.00"));
+        .body("upstreamId", hasItem(b.skuId))
+        .body("find { it.upstreamId == '" + b.skuId + "' }.price.amount", equalTo("9.00"));
 
     // Renaming keeps the write-only secret: the catalogue still answers through it.
     a.owner()
@@ -296,6 +302,120 @@ class UpstreamFulfilmentIT {
         chainB.owner().get("/api/shops/" + chainB.slug + "/ledger").then().extract().jsonPath();
     assertEquals(500, account(bLedger, "UPSTREAM_COSTS"));
     assertEquals(2000 - 600, account(bLedger, "RESELLER_CREDIT"), "A's deposit less its draw");
+  }
+
+  @Test
+  void theSyncClosesWhatTheUpstreamSoldOutOrPricedAboveAndReopensWhatCameBack() throws Exception {
+    // B sells a second item, with no keys yet; another downstream shop of A's key imports it.
+    String bSku = b.newSku("Sync card", "3.00");
+    FreshShop down = FreshShop.selling("dock-sync", "1.00", 0);
+    int port = URI.create(TestStack.baseUrl()).getPort();
+    String supplier =
+        supplier(down, "http://" + B_SLUG + ".localhost:" + port, new String[] {keyId, secret});
+    String base = "/api/shops/" + down.slug + "/suppliers/" + supplier;
+    String localSku =
+        down.owner()
+            .body(Map.of("upstreamItemId", bSku, "markupKind", "FIXED", "markupValue", "1.00"))
+            .post(base + "/imports")
+            .then()
+            .statusCode(201)
+            .body("price.amount", equalTo("3.70"))
+            .extract()
+            .path("skuId");
+    String channel =
+        down.addChannel("payment-sandbox", "Sandbox", Map.of("signingSecret", SANDBOX_SECRET));
+    // The shop's staff are alerted through its notifiers: a webhook to a receiver of this test.
+    BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    down.owner()
+        .body(
+            Map.of(
+                "plugin",
+                "notifier-webhook",
+                "name",
+                "Alerts",
+                "values",
+                Map.of(
+                    "url",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "signingSecret",
+                    "sync-alerts-" + "0123456789abcdef0123456789abcdef")))
+        .post("/api/shops/" + down.slug + "/plugin-configs")
+        .then()
+        .statusCode(201);
+
+    // Sold out upstream: closed, with the reason visible to the owner; buyers cannot order it.
+    JsonPath state = syncNow(down, base, 1);
+    assertEquals(true, state.getBoolean("lastOk"), state.prettify());
+    assertEquals(localSku, state.getString("closedSkus[0].skuId"));
+    assertEquals("UPSTREAM_SOLD_OUT", state.getString("closedSkus[0].reason"));
+    int refused =
+        down.buyer()
+            .body(
+                Map.of(
+                    "skuId",
+                    localSku,
+                    "quantity",
+                    1,
+                    "buyerEmail",
+                    "b@example.cn",
+                    "channelId",
+                    channel))
+            .post("/api/public/orders")
+            .statusCode();
+    assertTrue(refused >= 400 && refused < 500, "an order for a closed SKU: " + refused);
+    String alert = alerts.poll(30, TimeUnit.SECONDS);
+    receiver.stop(0);
+    assertTrue(alert != null, "no alert reached the shop's webhook");
+    JsonPath event = new JsonPath(alert);
+    assertEquals("upstream.closed", event.getString("type"));
+    assertEquals("UPSTREAM_SOLD_OUT", event.getString("data.reason"));
+    assertTrue(event.getString("data.skuName").contains("Sync card"), alert);
+
+    // Back in stock: reopened by the sync.
+    b.importKeys(bSku, "SYNC-", 2);
+    state = syncNow(down, base, 2);
+    assertEquals(0, state.getList("closedSkus").size(), state.prettify());
+    assertEquals(1, state.getInt("reopened"));
+    down.order(channel, localSku);
+
+    // B raises its price above A's local price (wholesale 9.00 > 3.70): closed again.
+    b.owner()
+        .body(Map.of("name", "Sync card", "price", "10.00"))
+        .put("/api/shops/" + b.slug + "/catalog/skus/" + bSku)
+        .then()
+        .statusCode(200);
+    state = syncNow(down, base, 3);
+    assertEquals("UPSTREAM_PRICE_ABOVE_LOCAL", state.getString("closedSkus[0].reason"));
+
+    // Another shop's owner sees nothing of it.
+    b.owner()
+        .get("/api/shops/" + down.slug + "/suppliers/" + supplier + "/sync")
+        .then()
+        .statusCode(404);
+  }
+
+  /** Asks for a sync and waits until the supplier's {@code runs}-th run has finished. */
+  private static JsonPath syncNow(FreshShop shop, String supplierPath, int runs)
+      throws InterruptedException {
+    shop.owner().post(supplierPath + "/sync").then().statusCode(202);
+    for (int i = 0; i < 100; i++) {
+      JsonPath state =
+          shop.owner().get(supplierPath + "/sync").then().statusCode(200).extract().jsonPath();
+      if (state.getInt("runs") >= runs) {
+        return state;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("sync run " + runs + " did not finish");
   }
 
   /** Makes {@code name} a reseller of {@code upstream} with a key and a deposit. */

@@ -32,5 +32,11 @@ public enum MessageKind {
    * To the buyer: the order's money was returned. {@code orderNumber}, {@code amount}, {@code
    * orderUrl}.
    */
-  ORDER_REFUNDED
+  ORDER_REFUNDED,
+  /**
+   * To staff: the upstream price and stock sync took an UPSTREAM SKU off sale. {@code productName},
+   * {@code skuName}, {@code reason} (UPSTREAM_SOLD_OUT, UPSTREAM_PRICE_ABOVE_LOCAL or
+   * UPSTREAM_ITEM_GONE). The sync puts it back on sale by itself when the upstream recovers.
+   */
+  UPSTREAM_CLOSED
 }

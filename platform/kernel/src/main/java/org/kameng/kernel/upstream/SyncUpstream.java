@@ -1,0 +1,351 @@
+package org.kameng.kernel.upstream;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kameng.kernel.audit.AuditLog;
+import org.kameng.kernel.job.Job;
+import org.kameng.kernel.job.JobHandler;
+import org.kameng.kernel.json.FlatJson;
+import org.kameng.kernel.notification.Notifications;
+import org.kameng.kernel.upstream.SupplierConfigs.SupplierSettings;
+import org.kameng.kernel.upstream.UpstreamSyncs.ClosedReason;
+import org.kameng.plugin.api.TenantId;
+import org.kameng.plugin.api.supplier.UpstreamItem;
+import org.kameng.plugin.api.supplier.UpstreamStock;
+
+/**
+ * One sync run ({@link UpstreamSyncs#JOB}) of a supplier configuration: reads the upstream's
+ * catalogue and, for every SKU linked to it, records the upstream's cost and stock, takes the SKU
+ * off sale when the upstream sold out, dropped the item or now charges more than the SKU's local
+ * price (the floor: never sell below cost), and puts it back on sale when that is over, but only if
+ * it was the sync that took it off: a SKU staff hid stays hidden. Each closing is audited and
+ * raised as an {@link Notifications.Event#UPSTREAM_CLOSED} notification for the shop's staff.
+ *
+ * <p>An upstream that cannot be reached closes nothing (an outage is not a sell-out): the run
+ * records the failure and the next run tries again. A raised cost is not adopted as the purchase
+ * limit while it is above the local price, so orders already paid never buy at a loss.
+ */
+public final class SyncUpstream implements JobHandler {
+
+  /** Audit action of a SKU taken off sale by the sync. */
+  public static final String CLOSED_ACTION = "upstream.sync-closed";
+
+  /** Audit action of a SKU put back on sale by the sync. */
+  public static final String REOPENED_ACTION = "upstream.sync-reopened";
+
+  private static final Pattern SUPPLIER =
+      Pattern.compile("\"supplier\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+  private static final Pattern RUN = Pattern.compile("\"run\"\\s*:\\s*(\\d+)");
+
+  private final UpstreamCatalogues catalogues;
+  private final Duration every;
+
+  /**
+   * @param every the wait between a configuration's scheduled runs
+   */
+  public SyncUpstream(UpstreamCatalogues catalogues, Duration every) {
+    this.catalogues = catalogues;
+    this.every = every;
+  }
+
+  @Override
+  public void handle(Connection c, Job job) throws SQLException {
+    UUID configId = UUID.fromString(field(SUPPLIER, job));
+    long run = Long.parseLong(field(RUN, job));
+    Optional<SupplierSettings> config = SupplierConfigs.find(c, configId);
+    if (config.isEmpty()) {
+      return; // Gone: the chain ends with it.
+    }
+    if (!hasLinks(c, configId)) {
+      // Nothing left to sync (its SKUs were deleted or re-linked): the chain ends, and the next
+      // link starts a new one (UpstreamSyncs.ensureScheduled).
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM kameng.supplier_sync WHERE supplier_config_id = ?")) {
+        delete.setObject(1, configId);
+        delete.executeUpdate();
+      }
+      return;
+    }
+    // Serialises a staff-requested run with a scheduled one of the same configuration.
+    lockState(c, job.tenant(), configId);
+    Outcome outcome;
+    if (!config.get().enabled()) {
+      outcome = Outcome.failed("the supplier is disabled; nothing was checked");
+    } else {
+      List<UpstreamItem> items;
+      try {
+        items = catalogues.fetch(job.tenant(), configId);
+        outcome = apply(c, job.tenant(), configId, items);
+      } catch (IOException | RuntimeException e) {
+        outcome = Outcome.failed("the upstream's catalogue could not be read: " + e.getMessage());
+      }
+    }
+    Instant next = Instant.now().plus(every);
+    record(c, configId, outcome, run > 0, next);
+    if (run > 0) {
+      UpstreamSyncs.enqueue(c, job.tenant(), configId, run + 1, next);
+    }
+  }
+
+  private record Outcome(boolean ok, String result, int checked, int closed, int reopened) {
+    static Outcome failed(String why) {
+      return new Outcome(false, why, 0, 0, 0);
+    }
+  }
+
+  private record Linked(
+      UUID skuId,
+      String upstreamItemId,
+      String currency,
+      ClosedReason closedReason,
+      long priceMinor,
+      boolean visible) {}
+
+  private static Outcome apply(
+      Connection c, TenantId tenant, UUID configId, List<UpstreamItem> items) throws SQLException {
+    Map<String, UpstreamItem> byId = new HashMap<>();
+    for (UpstreamItem item : items) {
+      byId.put(item.upstreamId(), item);
+    }
+    int closed = 0;
+    int reopened = 0;
+    List<Linked> links = links(c, configId);
+    for (Linked link : links) {
+      UpstreamItem item = byId.get(link.upstreamItemId());
+      boolean usable = item != null && item.price().currency().equals(link.currency());
+      ClosedReason reason =
+          !usable
+              ? ClosedReason.UPSTREAM_ITEM_GONE
+              : soldOut(item.stock())
+                  ? ClosedReason.UPSTREAM_SOLD_OUT
+                  : item.price().minorUnits() > link.priceMinor()
+                      ? ClosedReason.UPSTREAM_PRICE_ABOVE_LOCAL
+                      : null;
+      if (usable) {
+        record(c, link, item, reason != ClosedReason.UPSTREAM_PRICE_ABOVE_LOCAL);
+      }
+      if (reason != null) {
+        if (link.closedReason() == null && link.visible()) {
+          close(c, tenant, configId, link, reason, item);
+          closed++;
+        } else if (link.closedReason() != null && link.closedReason() != reason) {
+          setReason(c, link.skuId(), reason);
+        }
+        // Neither: staff hid the SKU themselves; it is theirs to show again.
+      } else if (link.closedReason() != null) {
+        reopen(c, tenant, configId, link, item);
+        reopened++;
+      }
+    }
+    return new Outcome(
+        true,
+        "checked " + links.size() + ", closed " + closed + ", reopened " + reopened,
+        links.size(),
+        closed,
+        reopened);
+  }
+
+  private static boolean soldOut(UpstreamStock stock) {
+    return stock instanceof UpstreamStock.Exact exact
+        ? exact.count() == 0
+        : ((UpstreamStock.Banded) stock).band() == UpstreamStock.Band.OUT;
+  }
+
+  private static List<Linked> links(Connection c, UUID configId) throws SQLException {
+    List<Linked> links = new ArrayList<>();
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT l.sku_id, l.upstream_item_id, l.currency, l.closed_reason, s.price_minor,"
+                + " s.visible FROM kameng.upstream_link l JOIN kameng.sku s"
+                + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id"
+                + " WHERE l.supplier_config_id = ? ORDER BY l.sku_id FOR UPDATE OF l, s")) {
+      select.setObject(1, configId);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          String reason = rs.getString(4);
+          links.add(
+              new Linked(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  reason == null ? null : ClosedReason.valueOf(reason),
+                  rs.getLong(5),
+                  rs.getBoolean(6)));
+        }
+      }
+    }
+    return links;
+  }
+
+  /** The upstream's stock always; its cost too when {@code adoptCost} (see the class comment). */
+  private static void record(Connection c, Linked link, UpstreamItem item, boolean adoptCost)
+      throws SQLException {
+    Long exact = item.stock() instanceof UpstreamStock.Exact e ? Long.valueOf(e.count()) : null;
+    String band =
+        item.stock() instanceof UpstreamStock.Banded b
+            ? b.band().name()
+            : exact == 0 ? UpstreamStock.Band.OUT.name() : null;
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.upstream_link SET upstream_stock = ?, stock_band = ?, synced_at = now(),"
+                + " cost_minor = CASE WHEN ? THEN ? ELSE cost_minor END WHERE sku_id = ?")) {
+      update.setObject(1, exact);
+      update.setString(2, band);
+      update.setBoolean(3, adoptCost);
+      update.setLong(4, item.price().minorUnits());
+      update.setObject(5, link.skuId());
+      update.executeUpdate();
+    }
+    if (adoptCost) {
+      try (PreparedStatement update =
+          c.prepareStatement(
+              "UPDATE kameng.sku SET cost_minor = ? WHERE id = ?"
+                  + " AND cost_minor IS DISTINCT FROM ?")) {
+        update.setLong(1, item.price().minorUnits());
+        update.setObject(2, link.skuId());
+        update.setLong(3, item.price().minorUnits());
+        update.executeUpdate();
+      }
+    }
+  }
+
+  private static void close(
+      Connection c,
+      TenantId tenant,
+      UUID configId,
+      Linked link,
+      ClosedReason reason,
+      UpstreamItem item)
+      throws SQLException {
+    setVisible(c, link.skuId(), false);
+    setReason(c, link.skuId(), reason);
+    FlatJson detail =
+        new FlatJson()
+            .put("supplier", configId.toString())
+            .put("upstreamItemId", link.upstreamItemId())
+            .put("reason", reason.name());
+    if (item != null) {
+      detail.put("upstreamPrice", item.price().toDecimalString());
+    }
+    AuditLog.record(
+        c, tenant, AuditLog.SYSTEM, CLOSED_ACTION, "sku:" + link.skuId(), detail.toString());
+    Notifications.upstreamClosed(c, tenant, link.skuId(), reason.name());
+  }
+
+  private static void reopen(
+      Connection c, TenantId tenant, UUID configId, Linked link, UpstreamItem item)
+      throws SQLException {
+    setVisible(c, link.skuId(), true);
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.upstream_link SET closed_reason = NULL, closed_at = NULL"
+                + " WHERE sku_id = ?")) {
+      update.setObject(1, link.skuId());
+      update.executeUpdate();
+    }
+    AuditLog.record(
+        c,
+        tenant,
+        AuditLog.SYSTEM,
+        REOPENED_ACTION,
+        "sku:" + link.skuId(),
+        new FlatJson()
+            .put("supplier", configId.toString())
+            .put("upstreamItemId", link.upstreamItemId())
+            .put("was", link.closedReason().name())
+            .put("upstreamPrice", item.price().toDecimalString())
+            .toString());
+  }
+
+  private static void setVisible(Connection c, UUID skuId, boolean visible) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement("UPDATE kameng.sku SET visible = ? WHERE id = ?")) {
+      update.setBoolean(1, visible);
+      update.setObject(2, skuId);
+      update.executeUpdate();
+    }
+  }
+
+  private static void setReason(Connection c, UUID skuId, ClosedReason reason) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.upstream_link SET closed_reason = ?,"
+                + " closed_at = coalesce(closed_at, now()) WHERE sku_id = ?")) {
+      update.setString(1, reason.name());
+      update.setObject(2, skuId);
+      update.executeUpdate();
+    }
+  }
+
+  private static boolean hasLinks(Connection c, UUID configId) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT 1 FROM kameng.upstream_link WHERE supplier_config_id = ? LIMIT 1")) {
+      select.setObject(1, configId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void lockState(Connection c, TenantId tenant, UUID configId) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kameng.supplier_sync (tenant_id, supplier_config_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      insert.setObject(1, tenant.value());
+      insert.setObject(2, configId);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "SELECT 1 FROM kameng.supplier_sync WHERE supplier_config_id = ? FOR UPDATE")) {
+      lock.setObject(1, configId);
+      lock.executeQuery().close();
+    }
+  }
+
+  private static void record(
+      Connection c, UUID configId, Outcome outcome, boolean scheduled, Instant next)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.supplier_sync SET runs = runs + 1, last_at = now(), last_ok = ?,"
+                + " last_result = ?, checked = ?, closed = ?, reopened = ?,"
+                + " next_at = CASE WHEN ? THEN ? ELSE next_at END"
+                + " WHERE supplier_config_id = ?")) {
+      update.setBoolean(1, outcome.ok());
+      String result = outcome.result();
+      update.setString(2, result.length() > 500 ? result.substring(0, 500) : result);
+      update.setInt(3, outcome.checked());
+      update.setInt(4, outcome.closed());
+      update.setInt(5, outcome.reopened());
+      update.setBoolean(6, scheduled);
+      update.setObject(7, java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC));
+      update.setObject(8, configId);
+      update.executeUpdate();
+    }
+  }
+
+  private static String field(Pattern pattern, Job job) {
+    Matcher m = pattern.matcher(job.payload());
+    if (!m.find()) {
+      // A payload this code did not write: failing parks the job as dead for an operator to see.
+      throw new IllegalArgumentException("sync job " + job.id() + " lacks " + pattern);
+    }
+    return m.group(1);
+  }
+}
