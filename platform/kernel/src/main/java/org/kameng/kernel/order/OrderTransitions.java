@@ -2,6 +2,7 @@ package org.kameng.kernel.order;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -35,27 +36,44 @@ public final class OrderTransitions {
       }
     }
     String[] sources = Arrays.stream(from).map(Enum::name).toArray(String[]::new);
-    try (PreparedStatement update =
+    // Every path to these states passes here, so none can forget to tell anyone; the event is
+    // raised by the same statement as the change, and only if it made one.
+    Notifications.Event event =
+        switch (to) {
+          case DELIVERED -> Notifications.Event.ORDER_DELIVERED;
+          case PAID_UNDELIVERABLE -> Notifications.Event.PAID_UNDELIVERABLE;
+          default -> null;
+        };
+    String update =
+        "UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
+            + " paid_at = CASE WHEN ? THEN coalesce(paid_at, now()) ELSE paid_at END"
+            + " WHERE tenant_id = ? AND id = ? AND status = ANY (?)";
+    try (PreparedStatement move =
         c.prepareStatement(
-            "UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
-                + " paid_at = CASE WHEN ? THEN coalesce(paid_at, now()) ELSE paid_at END"
-                + " WHERE tenant_id = ? AND id = ? AND status = ANY (?)")) {
-      update.setString(1, to.name());
-      update.setBoolean(2, to.isPaid());
-      update.setObject(3, tenant.value());
-      update.setObject(4, orderId);
-      update.setArray(5, c.createArrayOf("text", sources));
-      int rows = update.executeUpdate();
+            event == null
+                ? update
+                : "WITH moved AS ("
+                    + update
+                    + " RETURNING 1), raised AS ("
+                    + Notifications.raiseOrderIf("moved")
+                    + ") SELECT count(*) FROM moved")) {
+      move.setString(1, to.name());
+      move.setBoolean(2, to.isPaid());
+      move.setObject(3, tenant.value());
+      move.setObject(4, orderId);
+      move.setArray(5, c.createArrayOf("text", sources));
+      int rows;
+      if (event == null) {
+        rows = move.executeUpdate();
+      } else {
+        Notifications.bindOrder(move, 6, tenant, event, orderId, null);
+        try (ResultSet rs = move.executeQuery()) {
+          rs.next();
+          rows = rs.getInt(1);
+        }
+      }
       if (rows > 1) {
         throw new IllegalStateException("order id matched " + rows + " rows");
-      }
-      if (rows == 1) {
-        // Every path to these states passes here, so none can forget to tell anyone.
-        if (to == OrderStatus.DELIVERED) {
-          Notifications.order(c, tenant, Notifications.Event.ORDER_DELIVERED, orderId, null);
-        } else if (to == OrderStatus.PAID_UNDELIVERABLE) {
-          Notifications.order(c, tenant, Notifications.Event.PAID_UNDELIVERABLE, orderId, null);
-        }
       }
       return rows == 1;
     }
