@@ -331,8 +331,8 @@ public final class PlaceOrder {
       payment AS (
         INSERT INTO kameng.payment (tenant_id, id, order_id, channel_config_id, amount_minor,
                currency, status)
-        SELECT placed.tenant_id, ?::uuid, placed.id, channel.id, placed.total_minor, placed.currency,
-               'PENDING'
+        SELECT placed.tenant_id, ?::uuid, placed.id, channel.id, placed.total_minor,
+               placed.currency, 'PENDING'
           FROM placed, channel),
       reconcile AS (
         INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)
