@@ -166,7 +166,7 @@ public final class CheckoutBenchmark {
       workers.add(
           pool.submit(
               () -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
                   long start = System.nanoTime();
                   flow.run();
                   recorder.record(System.nanoTime() - start);
@@ -174,10 +174,15 @@ public final class CheckoutBenchmark {
                 return null;
               }));
     }
-    for (Future<?> worker : workers) {
-      worker.get();
+    try {
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      // A failed flow ends the phase: the other workers must not keep the JVM (and the run's
+      // server and database) alive.
+      pool.shutdownNow();
     }
-    pool.shutdown();
     return recorder;
   }
 
