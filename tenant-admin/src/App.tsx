@@ -11,6 +11,9 @@ import { CardKeys } from './screens/CardKeys';
 import { Orders, OrderDetail } from './screens/Orders';
 import { Channels } from './screens/Channels';
 import { Team } from './screens/Team';
+import { PluginConfigs } from './screens/PluginConfigs';
+import { Resellers } from './screens/Resellers';
+import { Suppliers } from './screens/Suppliers';
 import { Storefront } from './screens/Storefront';
 import { Books } from './screens/Books';
 import { Tenants, TenantDetail } from './platform/Tenants';
@@ -57,6 +60,10 @@ const SHOP_SCREENS: { id: string; label: () => string }[] = [
   { id: 'keys', label: () => t('nav.keys') },
   { id: 'orders', label: () => t('nav.orders') },
   { id: 'channels', label: () => t('nav.channels') },
+  { id: 'marketing', label: () => t('nav.marketing') },
+  { id: 'notifiers', label: () => t('nav.notifiers') },
+  { id: 'suppliers', label: () => t('nav.suppliers') },
+  { id: 'resellers', label: () => t('nav.resellers') },
   { id: 'team', label: () => t('nav.team') },
   { id: 'books', label: () => t('nav.books') },
   { id: 'storefront', label: () => t('nav.storefront') },
@@ -222,6 +229,14 @@ function shopScreen(slug: string, screen: string, sub?: string) {
       return sub ? <OrderDetail slug={slug} orderId={sub} /> : <Orders slug={slug} />;
     case 'channels':
       return <Channels slug={slug} />;
+    case 'marketing':
+      return <PluginConfigs slug={slug} kind="MARKETING" />;
+    case 'notifiers':
+      return <PluginConfigs slug={slug} kind="NOTIFIER" />;
+    case 'suppliers':
+      return <Suppliers slug={slug} />;
+    case 'resellers':
+      return <Resellers slug={slug} />;
     case 'team':
       return <Team slug={slug} />;
     case 'books':

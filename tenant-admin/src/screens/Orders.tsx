@@ -245,11 +245,57 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                         </Badge>
                       </li>
                     ))}
+                    {(d.paymentEvents ?? []).map((e) => (
+                      <li>
+                        <small>{formatTime(e.receivedAt)}</small> {t('orders.providerSaid')}{' '}
+                        <Badge tone={e.outcome === 'SUCCEEDED' ? 'ok' : e.outcome === 'FAILED' ? 'bad' : 'warn'}>
+                          {t(`paymentState.${e.outcome === 'SUCCEEDED' ? 'SUCCEEDED' : e.outcome === 'FAILED' ? 'FAILED' : 'PENDING'}`)}
+                        </Badge>{' '}
+                        {formatMoney(e.amount)}
+                      </li>
+                    ))}
                     {(d.deliveredKeys ?? 0) > 0 && <li>{t('orders.keysDelivered', { n: d.deliveredKeys ?? 0 })}</li>}
                     <li>
                       {t('orders.now')} <OrderState status={o.status} />
                     </li>
                   </ol>
+                  <h4>{t('orders.jobs')}</h4>
+                  {(d.jobs ?? []).length === 0 ? (
+                    <p class="muted">{t('orders.noJobs')}</p>
+                  ) : (
+                    <table data-testid="order-jobs">
+                      <thead>
+                        <tr>
+                          <th>{t('orders.jobKind')}</th>
+                          <th>{t('orders.jobState')}</th>
+                          <th>{t('orders.jobAttempts')}</th>
+                          <th>{t('orders.jobUpdated')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {(d.jobs ?? []).map((j) => (
+                          <tr>
+                            <td>
+                              <code>{j.kind}</code>
+                              {j.lastError && (
+                                <small class="field-error" title={j.lastError}>
+                                  <br />
+                                  {j.lastError}
+                                </small>
+                              )}
+                            </td>
+                            <td>
+                              <Badge tone={j.status === 'DONE' ? 'ok' : j.status === 'DEAD' ? 'bad' : 'warn'}>{t(`jobState.${j.status ?? 'READY'}`)}</Badge>
+                            </td>
+                            <td>
+                              {j.attempts}/{j.maxAttempts}
+                            </td>
+                            <td>{formatTime(j.updatedAt)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
                 </article>
               </div>
               <article>
@@ -285,6 +331,22 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                       {t('orders.cancel')}
                     </button>
                   )}
+                  <button
+                    class="secondary outline"
+                    disabled={action.busy}
+                    onClick={async () => {
+                      setResult(undefined);
+                      const r = await action.run(() =>
+                        call(client.POST('/api/shops/{slug}/orders/{orderId}/notifications/resend', { params: { path } })),
+                      );
+                      if (r !== undefined) {
+                        setResult(r.queued ? t('orders.resent') : t('orders.alreadyQueued'));
+                        loaded.reload();
+                      }
+                    }}
+                  >
+                    {t('orders.resend')}
+                  </button>
                   {o.status === 'REFUND_PENDING' && (
                     <button
                       class="secondary"

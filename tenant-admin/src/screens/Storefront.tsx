@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { client, call, type Schemas } from '../api/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { client, call, raw, ApiError, type Schemas } from '../api/client';
 import { currentLocale, t } from '../i18n';
-import { useAction, useLoad } from '../ui/load';
+import { asApiError, useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatTime, invalid, Loading } from '../ui/parts';
 import { Domains } from './Domains';
 
@@ -68,7 +68,30 @@ function ThemeEditor(props: {
   const [saved, setSaved] = useState(false);
   useEffect(() => setValues(initial(chosen)), [chosen]);
   const action = useAction();
-  const err = action.error;
+  const preview = usePreview(props.slug, chosen, values);
+  const [uploadErrors, setUploadErrors] = useState<Record<string, ApiError | undefined>>({});
+  const [uploading, setUploading] = useState<string>();
+  // A save's refusal, else what the live preview refused: both name the setting at fault.
+  const err = action.error ?? preview.error;
+  const upload = async (id: string, file: File) => {
+    setUploading(id);
+    setUploadErrors({ ...uploadErrors, [id]: undefined });
+    try {
+      const response = await raw(`/api/shops/${encodeURIComponent(props.slug)}/images`, {
+        method: 'POST',
+        headers: { 'Content-Type': file.type || 'application/octet-stream' },
+        body: file,
+      });
+      const image = (await response.json()) as { url: string };
+      setValues((current) => ({ ...current, [id]: image.url }));
+    } catch (e) {
+      const error = asApiError(e);
+      // The server names the upload "file"; here it belongs to the setting being uploaded for.
+      setUploadErrors({ ...uploadErrors, [id]: new ApiError(error.status, error.title, error.detail, [{ field: id, message: error.detail }]) });
+    } finally {
+      setUploading(undefined);
+    }
+  };
   const save = async (e: Event) => {
     e.preventDefault();
     setSaved(false);
@@ -107,18 +130,62 @@ function ThemeEditor(props: {
           </label>
         ))}
       </div>
-      <h3>{t('storefront.settings')}</h3>
-      {settings.map((s) => (
-        <Field label={text(s.label)} name={s.id!} error={err}>
-          <SettingInput
-            setting={s}
-            value={values[s.id!]}
-            invalid={invalid(err, s.id!)}
-            onChange={(v) => setValues({ ...values, [s.id!]: v })}
-          />
-        </Field>
-      ))}
-      <ErrorBox error={err} fields={['theme', ...settings.map((s) => s.id!)]} />
+      <div class="theme-editor">
+        <div>
+          <h3>{t('storefront.settings')}</h3>
+          {settings.map((s) => (
+            <Field label={text(s.label)} name={s.id!} error={uploadErrors[s.id!] ?? err}>
+              <SettingInput
+                setting={s}
+                value={values[s.id!]}
+                invalid={invalid(uploadErrors[s.id!] ?? err, s.id!)}
+                onChange={(v) => setValues({ ...values, [s.id!]: v })}
+              />
+              {s.type === 'url' && (
+                <span class="upload">
+                  {typeof values[s.id!] === 'string' && String(values[s.id!]).startsWith('/assets/shop-images/') && (
+                    <img src={String(values[s.id!])} alt="" class="thumb" />
+                  )}
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/gif,image/webp"
+                    aria-label={t('storefront.upload')}
+                    data-upload={s.id}
+                    disabled={uploading !== undefined}
+                    onChange={(e) => {
+                      const file = e.currentTarget.files?.[0];
+                      e.currentTarget.value = '';
+                      if (file) {
+                        void upload(s.id!, file);
+                      }
+                    }}
+                  />
+                  <small class="muted">{uploading === s.id ? t('storefront.uploading') : t('storefront.uploadHint')}</small>
+                </span>
+              )}
+            </Field>
+          ))}
+        </div>
+        <div class="preview">
+          <h3>
+            {t('storefront.preview')}{' '}
+            <select aria-label={t('storefront.previewPage')} value={preview.page} onChange={(e) => preview.setPage(e.currentTarget.value)}>
+              {['home', 'product', 'order', 'lookup', 'error'].map((p) => (
+                <option value={p}>{t(`previewPage.${p}`)}</option>
+              ))}
+            </select>{' '}
+            {preview.busy && <small aria-busy="true">{t('storefront.previewUpdating')}</small>}
+          </h3>
+          {preview.error && (
+            <p class="notice warn" role="status" data-testid="preview-error">
+              {t('storefront.previewRefused')}
+            </p>
+          )}
+          {/* No scripts, no same origin: the theme's page cannot reach the admin app. */}
+          <iframe title={t('storefront.preview')} sandbox="" srcDoc={preview.html} data-testid="theme-preview" class="preview-frame" />
+        </div>
+      </div>
+      <ErrorBox error={action.error} fields={['theme', ...settings.map((s) => s.id!)]} />
       {saved && (
         <p class="notice ok" role="status">
           {t('storefront.saved')}
@@ -134,6 +201,46 @@ function ThemeEditor(props: {
       )}
     </form>
   );
+}
+
+/**
+ * The storefront page rendered with the settings as they stand in the form, unsaved: fetched again
+ * a moment after the last change, the answer to an older request never shown over a newer one.
+ */
+function usePreview(slug: string, theme: string, settings: Values) {
+  const [page, setPage] = useState('home');
+  const [html, setHtml] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const latest = useRef(0);
+  useEffect(() => {
+    const request = ++latest.current;
+    const timer = setTimeout(async () => {
+      setBusy(true);
+      try {
+        const response = await raw(`/api/shops/${encodeURIComponent(slug)}/theme/preview`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'text/html' },
+          body: JSON.stringify({ theme, page, settings }),
+        });
+        const body = await response.text();
+        if (request === latest.current) {
+          setHtml(body);
+          setError(undefined);
+        }
+      } catch (e) {
+        if (request === latest.current) {
+          setError(asApiError(e));
+        }
+      } finally {
+        if (request === latest.current) {
+          setBusy(false);
+        }
+      }
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [slug, theme, page, JSON.stringify(settings)]);
+  return { page, setPage, html, error, busy };
 }
 
 function SettingInput(props: {
@@ -161,7 +268,9 @@ function SettingInput(props: {
         <input name={name} value={str} maxLength={s.max || undefined} onInput={onText} aria-invalid={props.invalid} />
       );
     case 'url':
-      return <input name={name} type="url" value={str} placeholder="https://" onInput={onText} aria-invalid={props.invalid} />;
+      // Text, not type=url: an uploaded image's address is a path on the shop's host, which the
+      // browser's URL check would refuse; the server checks the value.
+      return <input name={name} type="text" inputMode="url" value={str} placeholder="https://" onInput={onText} aria-invalid={props.invalid} />;
     case 'integer':
       return (
         <input

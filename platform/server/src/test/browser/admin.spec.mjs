@@ -1,11 +1,14 @@
 // The admin web app in a real browser against the real Keycloak (issue 7's acceptance): a reseller
 // imports 10,000 keys, sets up the sandbox channel through the form the plugin's schema renders,
-// finds a storefront order, changes the theme colour and sees it on the storefront; a platform
-// admin suspends and resumes a shop.
+// finds a storefront order, changes the theme colour and sees it on the storefront; issues a
+// reseller API key and sees its secret once, sets up a notifier (a refused field first), resends an
+// order's notification, watches the preview change before saving and uploads a logo the storefront
+// shows; a platform admin suspends and resumes a shop.
 // Screenshots of the main screens land in target/browser/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,43 @@ async function logIn(page, username, password) {
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.pathname.startsWith('/admin/') && !url.pathname.startsWith('/admin/callback'));
   await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+/** A real PNG of 48x16 pixels in one colour, so the storefront has a logo to load. */
+function png(r, g, b) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const [w, h] = [48, 16];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = [];
+  for (let y = 0; y < h; y++) {
+    rows.push(Buffer.from([0, ...Array.from({ length: w }, () => [r, g, b]).flat()]));
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function shot(page, name) {
@@ -235,6 +275,220 @@ test('a reseller changes the theme colour and the storefront shows it', { timeou
       page.once('dialog', (dialog) => dialog.accept());
       await card.getByRole('button', { name: 'Remove' }).click();
       await card.waitFor({ state: 'detached' });
+    });
+  }, VIEWPORT);
+});
+
+test('a reseller issues an API key, sets up a notifier, resends a notification and uploads a logo', { timeout: 240_000 }, async (t) => {
+  await withPage(t, async (page) => {
+    await logIn(page, 'reseller', config.resellerPassword);
+    const suffix = randomBytes(3).toString('hex');
+
+    await step('a downstream reseller with a refused discount first', async () => {
+      await page.getByRole('link', { name: 'Resellers & API keys' }).click();
+      await page.getByTestId('add-reseller').click();
+      const form = page.getByTestId('reseller-form');
+      await form.locator('input[name=name]').fill(`Browser reseller ${suffix}`);
+      await form.locator('select[name=discountKind]').selectOption('PERCENT_OFF');
+      await form.locator('input[name=discountValue]').fill('lots');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=discountValue] .field-error').waitFor();
+      await form.locator('input[name=discountValue]').fill('12.5');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.locator(`tr[data-reseller="Browser reseller ${suffix}"]`);
+      await row.getByText('12.5 % off').waitFor();
+
+      await row.getByRole('button', { name: 'Top up' }).click();
+      const topUp = page.getByTestId('top-up-form');
+      await topUp.locator('input[name=amount]').fill('-5');
+      await topUp.getByRole('button', { name: 'Record top-up' }).click();
+      await topUp.locator('label[data-field=amount] .field-error').waitFor();
+      await topUp.locator('input[name=amount]').fill('100.00');
+      await topUp.getByRole('button', { name: 'Record top-up' }).click();
+      await topUp.waitFor({ state: 'detached' });
+      await row.getByText('¥100.00').waitFor();
+    });
+
+    await step('an API key whose secret is shown once', async () => {
+      const row = page.locator(`tr[data-reseller="Browser reseller ${suffix}"]`);
+      await row.getByRole('button', { name: 'API keys' }).click();
+      const keys = page.getByTestId('api-keys');
+      await keys.getByText('No key yet').waitFor();
+      await keys.getByTestId('issue-key').click();
+      const secret = (await page.getByTestId('issued-secret').innerText()).trim();
+      const keyId = (await page.getByTestId('issued-key-id').innerText()).trim();
+      assert.ok(secret.length >= 32, `a real secret, got ${secret.length} characters`);
+      await page.getByText('it is shown this once').waitFor();
+      await shot(page, 'api-key-issued');
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await keys.locator(`tr[data-key="${keyId}"]`).getByText('Active').waitFor();
+      assert.ok(!(await page.content()).includes(secret), 'the secret stays on the page after it was shown');
+      // Reloaded, the key is listed and its secret is nowhere.
+      await page.reload();
+      await page.locator(`tr[data-reseller="Browser reseller ${suffix}"]`).getByRole('button', { name: 'API keys' }).click();
+      await page.getByTestId('api-keys').locator(`tr[data-key="${keyId}"]`).waitFor();
+      assert.ok(!(await page.content()).includes(secret), 'the secret is shown again');
+      await shot(page, 'resellers');
+    });
+
+    const notifier = `Browser webhook ${suffix}`;
+    await step('a notifier set up through its form, a refused field first', async () => {
+      await page.getByRole('link', { name: 'Notifiers' }).click();
+      await page.locator('button[data-plugin-type=notifier-webhook]').click();
+      const form = page.getByTestId('plugin-form');
+      await form.locator('input[name=name]').fill(notifier);
+      await form.locator('input[name=url]').fill('ftp://hooks.example.com/kameng');
+      await form.locator('input[name=signingSecret]').fill(randomBytes(24).toString('hex'));
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=url] .field-error').waitFor();
+      await shot(page, 'notifier-field-error');
+      await form.locator('input[name=url]').fill('https://hooks.example.com/kameng');
+      // The secret typed before the refusal is still in the form: it is sent again.
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      const row = page.locator('tr', { hasText: notifier });
+      await row.getByText('Enabled').waitFor();
+      await row.locator('.badge', { hasText: /: set$/ }).first().waitFor();
+      await shot(page, 'notifiers');
+      await page.getByRole('link', { name: 'Marketing' }).click();
+      await page.locator('button[data-plugin-type=marketing-coupons]').waitFor();
+      await shot(page, 'marketing');
+    });
+
+    await step('a supplier form refuses a malformed key id, an address with a path and a malformed secret', async () => {
+      await page.getByRole('link', { name: 'Suppliers' }).click();
+      await page.locator('button[data-supplier-type=supplier-kameng]').click();
+      const form = page.getByTestId('supplier-form');
+      await form.locator('input[name=baseUrl]').fill('https://upstream.example/some/path');
+      await form.locator('input[name=keyId]').fill('rk_browser');
+      await form.locator('input[name=secret]').fill('not-a-secret');
+      // The schema's pattern is checked first, then the connector's own check.
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=keyId] .field-error').waitFor();
+      await form.locator('input[name=keyId]').fill(`rk_${'a1'.repeat(12)}`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('label[data-field=baseUrl] .field-error').waitFor();
+      await form.locator('label[data-field=secret] .field-error').waitFor();
+      await shot(page, 'supplier-field-error');
+      // The dialog's close button is in its header, outside the form.
+      await page.getByRole('button', { name: 'Close' }).click();
+      await form.waitFor({ state: 'detached' });
+    });
+
+    await step('an order\'s notification is resent and its jobs are in the timeline', async () => {
+      const response = await storefront('demo', '/api/public/orders', {
+        skuId: demo.skuId,
+        quantity: 1,
+        buyerEmail: `resend-${suffix}@example.cn`,
+        channelId: demo.manualChannelId,
+      });
+      assert.equal(response.status, 201, response.text);
+      const placed = response.json;
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page.getByPlaceholder('Order number or buyer email').fill(`resend-${suffix}@`);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: `#${placed.displayNumber}` }).click();
+      await page.getByRole('heading', { name: new RegExp(`#${placed.displayNumber}`) }).waitFor();
+      // Unpaid: nothing to resend, and the app says why instead of staying busy.
+      await page.getByRole('button', { name: 'Resend notification' }).click();
+      await page.locator('.notice.error', { hasText: 'PENDING_PAYMENT' }).waitFor();
+      await page.getByRole('button', { name: 'Confirm manual payment' }).click();
+      await page.getByText('Done.').waitFor();
+      // The key goes out in a job: the page is read again until the order shows delivered.
+      const delivered = page.locator('h2 .badge', { hasText: 'Delivered' });
+      for (let i = 0; i < 40 && !(await delivered.isVisible()); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await page.reload();
+        await page.getByRole('heading', { name: new RegExp(`#${placed.displayNumber}`) }).waitFor();
+      }
+      await delivered.waitFor();
+      // The delivery's own notification may still be waiting to go out: then the resend says so
+      // and sends nothing twice; once it went, a resend queues it again.
+      const outcome = page.locator('.notice.ok', { hasText: /queued again|still waiting/ });
+      for (let i = 0; i < 20; i++) {
+        await page.getByRole('button', { name: 'Resend notification' }).click();
+        await outcome.waitFor();
+        if ((await outcome.innerText()).includes('queued again')) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await page.getByText('The notification is queued again.').waitFor();
+      await page.getByTestId('order-jobs').getByText('notification').first().waitFor();
+      await shot(page, 'order-timeline');
+    });
+
+    await step('the notifier is switched off again', async () => {
+      await page.getByRole('link', { name: 'Notifiers' }).click();
+      const row = page.locator('tr', { hasText: notifier });
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByTestId('plugin-form');
+      await form.getByText('Set. Leave empty to keep it.').waitFor();
+      await form.locator('input[name=enabled]').uncheck();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      await row.getByText('Disabled').waitFor();
+    });
+
+    await step('the preview changes before saving', async () => {
+      await page.getByRole('link', { name: 'Storefront' }).click();
+      const frame = page.frameLocator('[data-testid=theme-preview]');
+      await frame.locator('body').waitFor();
+      const colour = page.locator('input[name="accent_color"]');
+      const before = await colour.inputValue();
+      const unsaved = before.toLowerCase() === '#7c3aed' ? '#16a34a' : '#7c3aed';
+      await colour.fill(unsaved);
+      await page.waitForFunction(
+        (c) => document.querySelector('[data-testid=theme-preview]').srcdoc.includes(`--accent:${c}`),
+        unsaved,
+      );
+      const saved = await api(`${config.shopUrl(demo.slug)}/`, { headers: { Accept: 'text/html' } });
+      assert.ok(!saved.text.includes(`--accent:${unsaved}`), 'the storefront shows an unsaved colour');
+      await shot(page, 'storefront-preview');
+      await colour.fill(before);
+    });
+
+    await step('a logo is uploaded and the storefront shows it', async () => {
+      const bad = join(tmpdir(), `not-an-image-${suffix}.png`);
+      writeFileSync(bad, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+      const upload = page.locator('input[type=file][data-upload=logo_url]');
+      await upload.setInputFiles(bad);
+      await page.locator('label[data-field=logo_url] .field-error', { hasText: 'PNG, JPEG, GIF or WebP' }).waitFor();
+
+      const file = join(tmpdir(), `logo-${suffix}.png`);
+      writeFileSync(file, png(200, 30, 90));
+      await upload.setInputFiles(file);
+      const logo = page.locator('input[name=logo_url]');
+      await page.waitForFunction(() => document.querySelector('input[name=logo_url]').value.startsWith('/assets/shop-images/demo/'));
+      const url = await logo.inputValue();
+      await page.waitForFunction(
+        (u) => document.querySelector('[data-testid=theme-preview]').srcdoc.includes(u),
+        url,
+      );
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved: the storefront shows it now.').waitFor();
+      await shot(page, 'storefront-logo');
+
+      const shop = await page.context().newPage();
+      try {
+        let shown = false;
+        for (let i = 0; i < 40 && !shown; i++) {
+          await shop.goto(`${config.shopUrl(demo.slug)}/`);
+          shown = await shop.locator(`img.logo[src="${url}"]`).count() > 0;
+          if (!shown) await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        assert.ok(shown, 'the storefront does not name the uploaded logo');
+        // Loaded from the shop's own host: a decoded image of the uploaded size.
+        await shop.waitForFunction(() => document.querySelector('img.logo').complete);
+        assert.equal(await shop.locator('img.logo').evaluate((img) => img.naturalWidth), 48);
+        await screenshot(shop, 'storefront-with-logo');
+      } finally {
+        await shop.close();
+      }
+
+      // Put back as it was, for the other tests.
+      await logo.fill('');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved: the storefront shows it now.').waitFor();
     });
   }, VIEWPORT);
 });

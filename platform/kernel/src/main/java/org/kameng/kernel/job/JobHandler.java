@@ -23,4 +23,17 @@ public interface JobHandler {
    *     rows; the handler must not commit, roll back or change its tenant
    */
   void handle(Connection tenantConnection, Job job) throws SQLException;
+
+  /**
+   * Called after the job was parked as dead, in a new transaction of its tenant, so the handler can
+   * record the give-up where the shop sees it (a notifier's failure count, say). At most once per
+   * death: a crash between parking and this call skips it, and the dead job itself stays visible
+   * and retryable. Throwing only logs; the job stays dead. Does nothing by default.
+   *
+   * @param tenantConnection a connection in a transaction that sees only {@code job.tenant()}'s
+   *     rows
+   * @param job the job as its last attempt saw it
+   * @param lastError the last attempt's error, as recorded on the job
+   */
+  default void dead(Connection tenantConnection, Job job, String lastError) throws SQLException {}
 }

@@ -106,6 +106,28 @@ public final class JobRunner {
     }
   }
 
+  private void afterDeath(Job job, String error) {
+    JobHandler handler = handlers.find(job.kind()).orElse(null);
+    if (handler == null) {
+      return;
+    }
+    try {
+      transactions.inTenant(
+          job.tenant(),
+          c -> {
+            handler.dead(c, job, error);
+            return null;
+          });
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(
+          Level.WARNING,
+          "job {0} ({1}): recording its death failed: {2}",
+          Long.toString(job.id()),
+          job.kind(),
+          LastError.of(e));
+    }
+  }
+
   private void recordFailure(Claim claim, String error) {
     Job job = claim.job();
     Duration delay = backoff.delayAfter(job.attempts(), ThreadLocalRandom.current());
@@ -119,6 +141,7 @@ public final class JobRunner {
           job.kind(),
           job.attempts(),
           text);
+      afterDeath(job, text);
     } else if (status == JobStatus.READY) {
       // A null status means another runner claimed the job meanwhile: its outcome, not ours.
       LOG.log(

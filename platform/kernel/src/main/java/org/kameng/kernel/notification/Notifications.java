@@ -2,8 +2,10 @@ package org.kameng.kernel.notification;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.kameng.kernel.audit.AuditLog;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.plugin.api.TenantId;
 
@@ -34,6 +36,78 @@ public final class Notifications {
   }
 
   private Notifications() {}
+
+  /**
+   * The outcome of a resend: the event queued again, or false for {@code queued} when the same
+   * event was still waiting to be sent (it goes out once, not twice).
+   */
+  public record Resend(String event, boolean queued) {}
+
+  /**
+   * Queues the notification an order's state calls for once more, for staff whose buyer lost the
+   * delivery mail or whose webhook receiver was down: a delivered order's ORDER_DELIVERED, a paid
+   * but undeliverable order's PAID_UNDELIVERABLE. Audited whether or not it was queued.
+   *
+   * @throws NothingToResendException if the order's state has no notification or the shop has no
+   *     enabled notifier
+   */
+  public static Resend resend(Connection c, TenantId tenant, UUID orderId, String actor)
+      throws SQLException {
+    String status;
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT status FROM kameng.customer_order WHERE id = ?")) {
+      select.setObject(1, orderId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          throw new NothingToResendException("No such order.");
+        }
+        status = rs.getString(1);
+      }
+    }
+    Event event =
+        switch (status) {
+          case "DELIVERED" -> Event.ORDER_DELIVERED;
+          case "PAID_UNDELIVERABLE" -> Event.PAID_UNDELIVERABLE;
+          default ->
+              throw new NothingToResendException(
+                  "An order in state "
+                      + status
+                      + " has no notification to resend; only delivered and paid-but-undeliverable"
+                      + " orders do.");
+        };
+    if (!hasNotifier(c)) {
+      throw new NothingToResendException(
+          "The shop has no enabled notifier: enable one under Notifiers first.");
+    }
+    boolean queued =
+        raise(
+            c,
+            tenant,
+            new FlatJson()
+                .put("event", event.name())
+                .put("orderId", orderId.toString())
+                .put("resentBy", actor),
+            event + ":" + orderId);
+    AuditLog.record(
+        c,
+        tenant,
+        actor,
+        "order.notification.resend",
+        orderId.toString(),
+        new FlatJson().put("event", event.name()).put("queued", queued ? 1 : 0).toString());
+    return new Resend(event.name(), queued);
+  }
+
+  private static boolean hasNotifier(Connection c) throws SQLException {
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM kameng.plugin_config"
+                    + " WHERE enabled AND starts_with(plugin, 'notifier-'))");
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
 
   /** Raises an event about an order (or one of its payments). */
   public static void order(Connection c, TenantId tenant, Event event, UUID orderId, UUID paymentId)
@@ -99,7 +173,7 @@ public final class Notifications {
   }
 
   // While a job with the same key waits or runs it absorbs this one (the job table's unique key).
-  private static void raise(Connection c, TenantId tenant, FlatJson subject, String dedupeKey)
+  private static boolean raise(Connection c, TenantId tenant, FlatJson subject, String dedupeKey)
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
@@ -108,7 +182,7 @@ public final class Notifications {
       insert.setString(2, JOB);
       insert.setString(3, dedupeKey);
       insert.setString(4, subject.toString());
-      insert.executeUpdate();
+      return insert.executeUpdate() == 1;
     }
   }
 

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.notification.Notifications;
 import org.kameng.plugin.api.TenantId;
@@ -36,41 +38,46 @@ public final class OrderTransitions {
       }
     }
     String[] sources = Arrays.stream(from).map(Enum::name).toArray(String[]::new);
-    // Every path to these states passes here, so none can forget to tell anyone; the event is
-    // raised by the same statement as the change, and only if it made one.
-    Notifications.Event event =
+    Optional<String> event = OrderEvents.typeOf(to);
+    // Every path to these states passes here, so none can forget to tell anyone. The order event
+    // (for marketing listeners) and the shop's notification are written by the same statement as
+    // the change, and only if it made one: no extra round trip on the paying path, and a shop
+    // without listeners or notifiers pays nothing but the EXISTS.
+    Notifications.Event notification =
         switch (to) {
           case DELIVERED -> Notifications.Event.ORDER_DELIVERED;
           case PAID_UNDELIVERABLE -> Notifications.Event.PAID_UNDELIVERABLE;
           default -> null;
         };
-    String update =
-        "UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
-            + " paid_at = CASE WHEN ? THEN coalesce(paid_at, now()) ELSE paid_at END"
-            + " WHERE tenant_id = ? AND id = ? AND status = ANY (?)";
-    try (PreparedStatement move =
+    try (PreparedStatement update =
         c.prepareStatement(
-            event == null
-                ? update
-                : "WITH moved AS ("
-                    + update
-                    + " RETURNING 1), raised AS ("
-                    + Notifications.raiseOrderIf("moved")
-                    + ") SELECT count(*) FROM moved")) {
-      move.setString(1, to.name());
-      move.setBoolean(2, to.isPaid());
-      move.setObject(3, tenant.value());
-      move.setObject(4, orderId);
-      move.setArray(5, c.createArrayOf("text", sources));
+            "WITH moved AS (UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
+                + " paid_at = CASE WHEN ? THEN coalesce(paid_at, now()) ELSE paid_at END"
+                + " WHERE tenant_id = ? AND id = ? AND status = ANY (?) RETURNING tenant_id),"
+                + " raised AS (INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)"
+                + " SELECT tenant_id, ?, ?, ?::jsonb, now() FROM moved WHERE ? AND EXISTS"
+                + " (SELECT 1 FROM kameng.plugin_config WHERE enabled"
+                + " AND starts_with(plugin, 'marketing-')) ON CONFLICT DO NOTHING)"
+                + (notification == null
+                    ? ""
+                    : ", notified AS (" + Notifications.raiseOrderIf("moved") + ")")
+                + " SELECT count(*) FROM moved")) {
+      update.setString(1, to.name());
+      update.setBoolean(2, to.isPaid());
+      update.setObject(3, tenant.value());
+      update.setObject(4, orderId);
+      update.setArray(5, c.createArrayOf("text", sources));
+      update.setString(6, OrderEvents.JOB);
+      update.setString(7, event.orElse("-") + ":" + orderId);
+      update.setString(8, OrderEvents.payload(event.orElse("-"), orderId, Instant.now()));
+      update.setBoolean(9, event.isPresent());
+      if (notification != null) {
+        Notifications.bindOrder(update, 10, tenant, notification, orderId, null);
+      }
       int rows;
-      if (event == null) {
-        rows = move.executeUpdate();
-      } else {
-        Notifications.bindOrder(move, 6, tenant, event, orderId, null);
-        try (ResultSet rs = move.executeQuery()) {
-          rs.next();
-          rows = rs.getInt(1);
-        }
+      try (ResultSet rs = update.executeQuery()) {
+        rs.next();
+        rows = rs.getInt(1);
       }
       if (rows > 1) {
         throw new IllegalStateException("order id matched " + rows + " rows");

@@ -58,7 +58,8 @@ public final class PromotionUses {
     if (maxPerBuyer > 0) {
       try (PreparedStatement mine =
           c.prepareStatement(
-              "SELECT count(*) FROM kameng.promotion_use WHERE limit_key = ? AND buyer_key = ?")) {
+              "SELECT count(*) FROM kameng.promotion_use"
+                  + " WHERE limit_key = ? AND buyer_key = ? AND released_at IS NULL")) {
         mine.setString(1, limitKey);
         mine.setString(2, buyerKey);
         try (ResultSet rs = mine.executeQuery()) {
@@ -93,17 +94,40 @@ public final class PromotionUses {
 
   /**
    * Gives back the uses an order took, when it ends unpaid (expired or cancelled), so an abandoned
-   * checkout does not burn a coupon. Idempotent: a second call finds nothing to give back.
+   * checkout does not burn a coupon. The uses are kept, marked released, for {@link #retake}.
+   * Idempotent: a second call finds nothing to give back.
    */
   public static void release(Connection c, UUID orderId) throws SQLException {
     try (PreparedStatement release =
         c.prepareStatement(
-            "WITH gone AS (DELETE FROM kameng.promotion_use WHERE order_id = ?"
+            "WITH gone AS (UPDATE kameng.promotion_use SET released_at = now()"
+                + " WHERE order_id = ? AND released_at IS NULL"
                 + " RETURNING tenant_id, limit_key)"
                 + " UPDATE kameng.promotion_counter p SET uses = p.uses - 1 FROM gone"
                 + " WHERE p.tenant_id = gone.tenant_id AND p.limit_key = gone.limit_key")) {
       release.setObject(1, orderId);
       release.executeUpdate();
+    }
+  }
+
+  /**
+   * Takes again the uses an order gave back, when it is paid after all (a late payment that
+   * re-reserved its keys): the buyer paid the discounted price, so the use is counted, even past
+   * the promotion's limit if others took the freed use meanwhile. Refusing would mean refusing
+   * money already received for a price the shop offered. Idempotent.
+   *
+   * @return how many uses were taken again
+   */
+  public static int retake(Connection c, UUID orderId) throws SQLException {
+    try (PreparedStatement retake =
+        c.prepareStatement(
+            "WITH back AS (UPDATE kameng.promotion_use SET released_at = NULL"
+                + " WHERE order_id = ? AND released_at IS NOT NULL"
+                + " RETURNING tenant_id, limit_key)"
+                + " UPDATE kameng.promotion_counter p SET uses = p.uses + 1 FROM back"
+                + " WHERE p.tenant_id = back.tenant_id AND p.limit_key = back.limit_key")) {
+      retake.setObject(1, orderId);
+      return retake.executeUpdate();
     }
   }
 

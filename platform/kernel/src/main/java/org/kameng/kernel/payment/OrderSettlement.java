@@ -16,15 +16,17 @@ import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.order.KeyReservation;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.OrderTransitions;
+import org.kameng.kernel.order.PromotionUses;
 import org.kameng.plugin.api.TenantId;
 
 /**
  * What a successful payment does to its order. The usual case moves it to PAID and delivers its
  * card keys in the same transaction, so the buyer returning from the payment page sees them at
  * once; should delivery fail, the payment still stands and a delivery job takes over. A payment
- * after the reservation ended is never dropped: the stock is reserved again if there is enough,
- * otherwise the order becomes PAID_UNDELIVERABLE with a refund task and an audit entry. A second
- * payment for an order already paid gets a refund task.
+ * after the reservation ended is never dropped: the stock is reserved again if there is enough, and
+ * its coupon uses are taken again (it keeps the discount it was paid at), otherwise the order
+ * becomes PAID_UNDELIVERABLE with a refund task and an audit entry. A second payment for an order
+ * already paid gets a refund task.
  */
 final class OrderSettlement {
 
@@ -52,6 +54,10 @@ final class OrderSettlement {
       throws SQLException {
     if (reserveAgain(c, orderId)) {
       OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, status);
+      // It keeps the discount it was paid at, so it takes back the coupon use expiry gave back.
+      if (PromotionUses.retake(c, orderId) > 0) {
+        audit(c, tenant, orderId, "order.late-payment.coupon-retaken", paymentId);
+      }
       deliverNow(c, tenant, orderId);
       audit(c, tenant, orderId, "order.late-payment.reserved", paymentId);
     } else {

@@ -43,9 +43,9 @@ record Payment(
 
   /**
    * Records the notice's provider event id under its unique key and, only if it is new, moves the
-   * payment to the notice's outcome: SUCCEEDED from PENDING or FAILED, FAILED from PENDING, no
-   * change for PENDING. One statement, one round trip on every notify; a duplicate event changes
-   * nothing.
+   * payment to the notice's outcome: SUCCEEDED from PENDING or FAILED (keeping the provider's
+   * transaction id when one is given), FAILED from PENDING, no change for PENDING. One statement,
+   * one round trip on every notify; a duplicate event changes nothing.
    */
   Recorded record(Connection c, TenantId tenant, PaymentNotice notice) throws SQLException {
     String[] from =
@@ -63,7 +63,8 @@ record Payment(
               VALUES (?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT DO NOTHING RETURNING 1),
             marked AS (
-              UPDATE kameng.payment SET status = ?, updated_at = now()
+              UPDATE kameng.payment SET status = ?, updated_at = now(),
+                     provider_reference = coalesce(?, provider_reference)
                WHERE id = ? AND status = ANY (?) AND EXISTS (SELECT 1 FROM event)
               RETURNING 1)
             SELECT EXISTS (SELECT 1 FROM event), EXISTS (SELECT 1 FROM marked)
@@ -76,8 +77,11 @@ record Payment(
       record.setLong(6, notice.amount().minorUnits());
       record.setString(7, notice.amount().currency());
       record.setString(8, notice.outcome().name());
-      record.setObject(9, id);
-      record.setArray(10, c.createArrayOf("text", from));
+      record.setString(
+          9,
+          notice.outcome() == PaymentNotice.Outcome.SUCCEEDED ? notice.providerReference() : null);
+      record.setObject(10, id);
+      record.setArray(11, c.createArrayOf("text", from));
       try (ResultSet rs = record.executeQuery()) {
         rs.next();
         return new Recorded(rs.getBoolean(1), rs.getBoolean(2));

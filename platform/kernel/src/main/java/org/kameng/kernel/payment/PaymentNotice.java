@@ -11,9 +11,21 @@ import org.kameng.plugin.api.Money;
  * @param providerEventId the provider's unique id of this event (EPay's {@code trade_no})
  * @param outcome what the provider says happened
  * @param amount the amount the provider says was paid
+ * @param providerReference the provider's id of the transaction, kept on a succeeded payment so a
+ *     refund through the provider can name it; null when the channel gave none
  */
 public record PaymentNotice(
-    String paymentReference, String providerEventId, Outcome outcome, Money amount) {
+    String paymentReference,
+    String providerEventId,
+    Outcome outcome,
+    Money amount,
+    String providerReference) {
+
+  /** A notice without the provider's transaction id. */
+  public PaymentNotice(
+      String paymentReference, String providerEventId, Outcome outcome, Money amount) {
+    this(paymentReference, providerEventId, outcome, amount, null);
+  }
 
   /** The provider's verdict, normalised. */
   public enum Outcome {

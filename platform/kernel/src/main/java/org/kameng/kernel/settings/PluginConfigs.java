@@ -80,11 +80,18 @@ public final class PluginConfigs {
     return TABLE.create(c, cipher, UUID.randomUUID(), plugin, name, settings, secrets, actor);
   }
 
-  /** Changes a configuration; empty if the shop has no such configuration. */
+  /**
+   * Changes a configuration; empty if the shop has no such configuration. Enabling it clears its
+   * failure count and any reason the platform disabled it for ({@link NotifierFailures}).
+   */
   public static Optional<SealedSettings.Stored> update(
       Connection c, TenantCipher cipher, UUID id, SealedSettings.Change change, String actor)
       throws SQLException {
-    return TABLE.update(c, cipher, id, change, actor);
+    Optional<SealedSettings.Stored> updated = TABLE.update(c, cipher, id, change, actor);
+    if (updated.isPresent() && Boolean.TRUE.equals(change.enabled())) {
+      NotifierFailures.cleared(c, id);
+    }
+    return updated;
   }
 
   /** The configuration with its secrets opened, for the plugin alone. */

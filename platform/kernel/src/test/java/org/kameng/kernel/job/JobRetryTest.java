@@ -108,6 +108,37 @@ class JobRetryTest {
   }
 
   @Test
+  void aHandlerHearsOfItsJobsDeathOnceInTheTenantsTransaction() {
+    TenantId shop = db.newTenant();
+    long jobId = rows.enqueue(shop, KIND, "{}");
+    rows.setMaxAttempts(jobId, 2);
+    AtomicInteger deaths = new AtomicInteger();
+    JobHandler handler =
+        new JobHandler() {
+          @Override
+          public void handle(java.sql.Connection c, Job job) {
+            throw new IllegalStateException("receiver gone");
+          }
+
+          @Override
+          public void dead(java.sql.Connection c, Job job, String lastError)
+              throws java.sql.SQLException {
+            assertEquals(jobId, job.id());
+            assertEquals("java.lang.IllegalStateException: receiver gone", lastError);
+            deaths.incrementAndGet();
+            JobRows.recordEffect(c, job); // commits: the shop's own row, in its transaction
+          }
+        };
+    JobRunner runner = fastRetrying(JobHandlers.of(Map.of(KIND, handler)));
+
+    JobRows.runUntil(runner, () -> rows.status(jobId) == JobStatus.DEAD);
+    runner.runDue(50);
+
+    assertEquals(1, deaths.get(), "told once, and not while attempts were left");
+    assertEquals(1, rows.effects(shop, jobId));
+  }
+
+  @Test
   void aJobOfAKindNoHandlerKnowsFailsLikeAnyErrorAndEndsDead() {
     TenantId shop = db.newTenant();
     long jobId = rows.enqueue(shop, "test.nobody-knows", "{}");

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public record ApiVersion(int major, int minor, int patch) implements Comparable<ApiVersion> {
 
   /** The version of the API classes loaded in this JVM; always the host's, never a plugin's. */
-  public static final ApiVersion CURRENT = new ApiVersion(0, 1, 0);
+  public static final ApiVersion CURRENT = new ApiVersion(0, 2, 0);
 
   private static final Pattern TEXT =
       Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");

@@ -38,6 +38,8 @@ public final class DestinationPolicy {
           "instance-data.ec2.internal",
           "metadata.tencentyun.com");
 
+  private static final Set<Integer> MAIL_PORTS = Set.of(25, 465, 587, 2525);
+
   private final OutboundSettings settings;
   private final HostResolver resolver;
 
@@ -55,7 +57,36 @@ public final class DestinationPolicy {
    */
   public Destination check(URI uri) throws UnknownHostException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    HostAndPort parsed = target(uri, scheme);
+    return vet(uri, scheme, target(uri, scheme));
+  }
+
+  /**
+   * Vets an SMTP server the same way as an HTTP host, with the mail ports instead of the web ones:
+   * 25, 465, 587, 2525, and 1024–65535 minus the operator's refused ports.
+   *
+   * @param host a host name or address literal (IPv6 without brackets)
+   * @param port the server's port
+   * @return the destination, with scheme {@code smtp}
+   * @throws DestinationRefusedException if a rule refuses it; the message names the rule
+   * @throws UnknownHostException if the name does not resolve (worth retrying later)
+   */
+  public Destination checkMailServer(String host, int port) throws UnknownHostException {
+    if (!MAIL_PORTS.contains(port)
+        && !(port >= 1024 && port <= 65535 && !settings.refusedPorts().contains(port))) {
+      throw refused("port", String.valueOf(port));
+    }
+    String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    URI uri;
+    try {
+      uri = new URI("smtp", authority, null, null, null);
+    } catch (java.net.URISyntaxException e) {
+      throw refused("malformed-host", "");
+    }
+    return vet(uri, "smtp", HostAndPort.of(authority, port));
+  }
+
+  // The host's rules, shared by every protocol once scheme and port are settled.
+  private Destination vet(URI uri, String scheme, HostAndPort parsed) throws UnknownHostException {
     String host = OutboundSettings.normalHost(parsed.host());
     boolean allowListed = settings.isAllowListed(host);
     Optional<InetAddress> literal = AddressLiteral.parse(host);

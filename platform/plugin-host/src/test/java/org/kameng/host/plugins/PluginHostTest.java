@@ -79,10 +79,10 @@ class PluginHostTest {
   @Test
   void pluginRequiringAnotherApiIsRefusedNamingBothVersionsWhileOthersLoad() throws IOException {
     Path folder = folder();
-    good("payment-future").requires("0.2.0").writeZip(folder);
+    good("payment-future").requires("0.3.0").writeZip(folder);
     good("payment-ranged").requires(">=1.0.0 & <2.0.0").writeDirectory(folder);
     good("payment-unbounded").requires(null).writeDirectory(folder);
-    good("payment-good").requires(">=0.1.0 & <0.2.0").writeZip(folder);
+    good("payment-good").requires(">=0.2.0 & <0.3.0").writeZip(folder);
 
     try (PluginHost host = PluginHost.open(folder)) {
       assertEquals(List.of("payment-good"), ids(host));
@@ -90,7 +90,7 @@ class PluginHostTest {
       LoadFailure future = failureOf(host, "payment-future");
       assertEquals(folder.resolve("payment-future.zip"), future.source());
       assertEquals(
-          "plugin payment-future 1.0.0 requires plugin API 0.2.0, but this host provides plugin"
+          "plugin payment-future 1.0.0 requires plugin API 0.3.0, but this host provides plugin"
               + " API "
               + ApiVersion.CURRENT,
           future.reason());

@@ -21,6 +21,10 @@ import org.kameng.plugin.api.host.KeyValueStore;
 import org.kameng.plugin.api.http.OutboundHttp;
 import org.kameng.plugin.api.http.OutboundRequest;
 import org.kameng.plugin.api.http.OutboundResponse;
+import org.kameng.plugin.api.mail.MailMessage;
+import org.kameng.plugin.api.mail.MailRejectedException;
+import org.kameng.plugin.api.mail.MailServer;
+import org.kameng.plugin.api.mail.OutboundMail;
 
 /**
  * A {@link HostContext} for plugin tests: what the platform hands a plugin, with the parts a test
@@ -34,6 +38,9 @@ import org.kameng.plugin.api.http.OutboundResponse;
  *   <li>an {@link OutboundHttp} that fails the test when the plugin reaches for the network, unless
  *       the test supplies an answer with {@link #answering}; every attempt is recorded ({@link
  *       #requests()});
+ *   <li>an {@link OutboundMail} that fails the test likewise unless the test supplies a transport
+ *       with {@link #sendingMailThrough} (usually {@link SmtpFarSide#transport()}, the platform's
+ *       own transport to a real SMTP server); every message is recorded ({@link #mails()});
  *   <li>a logger that records each line ({@link #logLines()}) instead of printing it, so a test can
  *       prove that no secret is ever logged.
  * </ul>
@@ -65,6 +72,9 @@ public final class ContractHost implements HostContext {
   private final List<OutboundRequest> requests = new ArrayList<>();
   private final OutboundHttp http = this::send;
   private volatile OutboundHttp answers;
+  private final List<MailMessage> mails = new ArrayList<>();
+  private final OutboundMail mail = this::sendMail;
+  private volatile OutboundMail mailTransport;
 
   /**
    * A host for one tenant's configuration of one plugin.
@@ -107,6 +117,22 @@ public final class ContractHost implements HostContext {
     return this;
   }
 
+  /**
+   * Lets the plugin send mail: each message goes to {@code transport} (usually {@link
+   * SmtpFarSide#transport()}), and is still recorded.
+   */
+  public ContractHost sendingMailThrough(OutboundMail transport) {
+    this.mailTransport = Objects.requireNonNull(transport, "transport");
+    return this;
+  }
+
+  /** Every message the plugin tried to send, accepted or not, in order. */
+  public List<MailMessage> mails() {
+    synchronized (mails) {
+      return List.copyOf(mails);
+    }
+  }
+
   /** Every request the plugin tried to send, answered or not, in order. */
   public List<OutboundRequest> requests() {
     synchronized (requests) {
@@ -142,6 +168,11 @@ public final class ContractHost implements HostContext {
   @Override
   public OutboundHttp http() {
     return http;
+  }
+
+  @Override
+  public OutboundMail mail() {
+    return mail;
   }
 
   @Override
@@ -182,6 +213,23 @@ public final class ContractHost implements HostContext {
               + " this call is intended");
     }
     return handler.send(request);
+  }
+
+  private void sendMail(MailServer server, MailMessage message, Duration timeout)
+      throws IOException, MailRejectedException {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(message, "message");
+    synchronized (mails) {
+      mails.add(message);
+    }
+    OutboundMail transport = mailTransport;
+    if (transport == null) {
+      throw new AssertionError(
+          pluginId
+              + " sent mail where the test allows none; give the ContractHost a"
+              + " sendingMailThrough(...) transport if this is intended");
+    }
+    transport.send(server, message, timeout);
   }
 
   @Override

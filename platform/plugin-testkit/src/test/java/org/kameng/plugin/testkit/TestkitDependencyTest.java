@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The kit tests plugins against the plugin API and the real plugin loader, and nothing else of the
- * platform: a plugin that passes its contracts cannot have leaned on the kernel or the server.
+ * The kit tests plugins against the plugin API, the real plugin loader and the real mail transport
+ * (with a real SMTP server), and nothing else of the platform: a plugin that passes its contracts
+ * cannot have leaned on the kernel or the server.
  */
 @AnalyzeClasses(
     packages = "org.kameng.plugin.testkit",
@@ -27,6 +28,11 @@ class TestkitDependencyTest {
               "org.kameng.plugin.testkit..",
               "org.kameng.plugin.api..",
               "org.kameng.host.plugins..",
+              // the host's own mail transport and its settings, against SmtpFarSide
+              "org.kameng.host.mail..",
+              "org.kameng.host.http..",
+              "com.icegreen.greenmail..",
+              "jakarta.mail..",
               "org.pf4j..",
               "org.junit..",
               "org.opentest4j..",

@@ -20,13 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.fulfilment.DeliverManually;
+import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.order.CancelOrder;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.OrderQueries;
 import org.kameng.kernel.order.OrderSearch;
 import org.kameng.kernel.order.OrderStatus;
+import org.kameng.kernel.payment.ChannelConfigs;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.NoticeResult;
+import org.kameng.kernel.payment.ProviderRefundRefusedException;
+import org.kameng.kernel.payment.ProviderRefunds;
 import org.kameng.kernel.payment.Refunds;
 import org.kameng.kernel.tenancy.Transactions;
 
@@ -40,6 +44,7 @@ public class OrdersAdminResource {
   @Inject ShopAccess access;
   @Inject Transactions transactions;
   @Inject DeliverManually deliverManually;
+  @Inject org.kameng.server.plugins.PaymentChannels channels;
 
   @PathParam("slug")
   String slug;
@@ -93,7 +98,8 @@ public class OrdersAdminResource {
 
   @GET
   @Path("/{orderId}")
-  @Operation(summary = "One order with its lines and payments (never its card keys)")
+  @Operation(
+      summary = "One order with its lines, payments, payment events and jobs (never its card keys)")
   @Extension(name = "x-kameng-role", value = "STAFF")
   public OrderQueries.OrderDetail detail(@PathParam("orderId") UUID orderId) {
     ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
@@ -176,6 +182,73 @@ public class OrdersAdminResource {
     ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
     return act(
         member, orderId, c -> Refunds.markRefunded(c, member.tenant(), orderId, member.username()));
+  }
+
+  @POST
+  @Path("/{orderId}/notifications/resend")
+  @Operation(
+      summary =
+          "Queue the order's notification again (a delivered order's ORDER_DELIVERED, a paid but"
+              + " undeliverable order's PAID_UNDELIVERABLE) to the shop's notifiers; audited")
+  @Extension(name = "x-kameng-role", value = "STAFF")
+  public Notifications.Resend resendNotification(@PathParam("orderId") UUID orderId) {
+    ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
+    return transactions.inTenant(
+        member.tenant(),
+        c -> {
+          if (OrderQueries.detail(c, orderId).isEmpty()) {
+            throw new NotFoundException("No such order.");
+          }
+          return Notifications.resend(c, member.tenant(), orderId, member.username());
+        });
+  }
+
+  /**
+   * A refund through the provider, queued.
+   *
+   * @param orderId the order
+   * @param status the order's status now (still {@code REFUND_PENDING} until the provider paid)
+   * @param detail what happens next
+   */
+  public record ProviderRefundQueued(UUID orderId, OrderStatus status, String detail) {}
+
+  @POST
+  @Path("/{orderId}/refund-through-provider")
+  @Operation(
+      summary =
+          "Pay a flagged order back through its payment channel, from the job queue (409 when the"
+              + " channel cannot: refund by hand, then record it with /refunded)")
+  @Extension(name = "x-kameng-role", value = "OWNER")
+  public jakarta.ws.rs.core.Response refundThroughProvider(@PathParam("orderId") UUID orderId) {
+    ShopAccess.Member member = access.require(slug, ShopRole.OWNER);
+    transactions.inTenant(
+        member.tenant(),
+        c -> {
+          if (OrderQueries.detail(c, orderId).isEmpty()) {
+            throw new NotFoundException("No such order.");
+          }
+          ProviderRefunds.Target target = ProviderRefunds.target(c, orderId);
+          String channel =
+              ChannelConfigs.find(c, target.channelConfigId())
+                  .map(ChannelConfigs.ChannelSettings::channel)
+                  .orElse(ConfirmManualPayment.CHANNEL);
+          if (!channels.canRefund(channel)) {
+            throw new ProviderRefundRefusedException(
+                "The payment channel "
+                    + channel
+                    + " cannot refund through the provider; refund by hand, then record it with"
+                    + " POST .../refunded.");
+          }
+          ProviderRefunds.request(c, member.tenant(), target, member.username());
+          return null;
+        });
+    return jakarta.ws.rs.core.Response.accepted(
+            new ProviderRefundQueued(
+                orderId,
+                OrderStatus.REFUND_PENDING,
+                "Queued: the order becomes REFUNDED when the provider has paid back; a refusal is"
+                    + " in the shop's audit log (order.provider-refund.refused)."))
+        .build();
   }
 
   private interface OrderAction {

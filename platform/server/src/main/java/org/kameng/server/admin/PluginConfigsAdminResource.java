@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.settings.InvalidSettingsException;
+import org.kameng.kernel.settings.NotifierFailures;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.kernel.settings.SealedSettings;
 import org.kameng.kernel.tenancy.Transactions;
@@ -68,7 +69,12 @@ public class PluginConfigsAdminResource {
       Set<String> capabilities,
       List<FieldView> fields) {}
 
-  /** A shop's configuration of a plugin, without any secret. */
+  /**
+   * A shop's configuration of a plugin, without any secret. {@code failuresInRow} counts a
+   * notifier's deliveries that ended without success since its last success; at the platform's
+   * limit the notifier is disabled and {@code autoDisabledAt} / {@code autoDisabledReason} say when
+   * and why, until staff enable it again.
+   */
   public record PluginConfigView(
       UUID id,
       String plugin,
@@ -80,6 +86,9 @@ public class PluginConfigsAdminResource {
       long revision,
       boolean installed,
       boolean paused,
+      int failuresInRow,
+      OffsetDateTime autoDisabledAt,
+      String autoDisabledReason,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt) {}
 
@@ -125,16 +134,15 @@ public class PluginConfigsAdminResource {
   @Extension(name = "x-kameng-role", value = "OWNER")
   public List<PluginConfigView> list() {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    List<SealedSettings.Stored> all =
-        transactions.inTenant(
-            owner.tenant(),
-            c -> {
-              List<SealedSettings.Stored> found =
-                  new ArrayList<>(PluginConfigs.list(c, PluginConfigs.MARKETING));
-              found.addAll(PluginConfigs.list(c, PluginConfigs.NOTIFIER));
-              return found;
-            });
-    return all.stream().map(s -> view(owner, s)).toList();
+    return transactions.inTenant(
+        owner.tenant(),
+        c -> {
+          List<SealedSettings.Stored> found =
+              new ArrayList<>(PluginConfigs.list(c, PluginConfigs.MARKETING));
+          found.addAll(PluginConfigs.list(c, PluginConfigs.NOTIFIER));
+          Map<UUID, NotifierFailures.State> states = NotifierFailures.states(c);
+          return found.stream().map(s -> view(owner, s, states.get(s.id()))).toList();
+        });
   }
 
   @GET
@@ -144,8 +152,14 @@ public class PluginConfigsAdminResource {
   public PluginConfigView get(@PathParam("id") UUID id) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
     return transactions
-        .inTenant(owner.tenant(), c -> find(c, id))
-        .map(s -> view(owner, s))
+        .inTenant(
+            owner.tenant(),
+            c -> {
+              Optional<SealedSettings.Stored> found = find(c, id);
+              return found.isEmpty()
+                  ? Optional.<PluginConfigView>empty()
+                  : Optional.of(view(c, owner, found.get()));
+            })
         .orElseThrow(() -> new NotFoundException("No such plugin configuration in this shop."));
   }
 
@@ -185,7 +199,7 @@ public class PluginConfigsAdminResource {
                     settings,
                     secrets,
                     owner.username()));
-    return Response.status(Response.Status.CREATED).entity(view(owner, created)).build();
+    return Response.status(Response.Status.CREATED).entity(view(owner, created, null)).build();
   }
 
   @PATCH
@@ -247,9 +261,9 @@ public class PluginConfigsAdminResource {
                   body.values() == null ? null : settings,
                   newSecrets,
                   cleared);
-          return PluginConfigs.update(c, cipher, id, change, owner.username())
-              .map(s -> view(owner, s))
-              .orElseThrow();
+          SealedSettings.Stored updated =
+              PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
+          return view(c, owner, updated);
         });
   }
 
@@ -258,7 +272,15 @@ public class PluginConfigsAdminResource {
     return found.isPresent() ? found : PluginConfigs.find(c, PluginConfigs.NOTIFIER, id);
   }
 
-  private PluginConfigView view(ShopAccess.Member owner, SealedSettings.Stored s) {
+  private PluginConfigView view(Connection c, ShopAccess.Member owner, SealedSettings.Stored s)
+      throws SQLException {
+    return view(owner, s, NotifierFailures.states(c).get(s.id()));
+  }
+
+  private PluginConfigView view(
+      ShopAccess.Member owner, SealedSettings.Stored s, NotifierFailures.State state) {
+    NotifierFailures.State known =
+        state == null ? new NotifierFailures.State(0, Optional.empty(), Optional.empty()) : state;
     return new PluginConfigView(
         s.id(),
         s.plugin(),
@@ -270,6 +292,9 @@ public class PluginConfigsAdminResource {
         s.revision(),
         shopPlugins.factory(s.plugin()).isPresent(),
         calls.isOpen(owner.tenant().value() + "/" + s.id()),
+        known.failuresInRow(),
+        known.autoDisabledAt().orElse(null),
+        known.autoDisabledReason().orElse(null),
         s.createdAt(),
         s.updatedAt());
   }

@@ -20,13 +20,17 @@ import org.kameng.kernel.job.JobQueue;
 import org.kameng.kernel.job.JobRunner;
 import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.order.LowStockAlert;
+import org.kameng.kernel.order.OrderEvents;
 import org.kameng.kernel.order.StartPayment;
+import org.kameng.kernel.payment.ProviderRefunds;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.upstream.PurchaseUpstream;
 import org.kameng.kernel.upstream.UpstreamPurchases;
 import org.kameng.server.domains.DomainRechecks;
+import org.kameng.server.marketing.OrderEventJobs;
 import org.kameng.server.notify.NotificationJobs;
 import org.kameng.server.payments.PaymentReconciler;
+import org.kameng.server.payments.ProviderRefundJob;
 import org.kameng.server.plugins.SupplierConnectors;
 import org.kameng.server.reseller.ResellerCallbackSender;
 import org.kameng.server.schema.SchemaMigration;
@@ -50,6 +54,8 @@ public class JobScheduler {
   @Inject DomainRechecks domainRechecks;
   @Inject ResellerCallbackSender callbacks;
   @Inject NotificationJobs notifications;
+  @Inject OrderEventJobs orderEvents;
+  @Inject ProviderRefundJob providerRefunds;
   @Inject SupplierConnectors suppliers;
   @Inject DataKeys dataKeys;
 
@@ -72,6 +78,9 @@ public class JobScheduler {
                 .with(ResellerCallbacks.JOB, callbacks.jobHandler())
                 .with(Notifications.JOB, notifications.fanOut())
                 .with(Notifications.DELIVER_JOB, notifications.deliver())
+                .with(OrderEvents.JOB, orderEvents.fanOut())
+                .with(OrderEvents.DELIVER_JOB, orderEvents.deliver())
+                .with(ProviderRefunds.JOB, providerRefunds.handler())
                 .with(LowStockAlert.JOB, notifications.lowStockAlert())
                 .with(
                     UpstreamPurchases.JOB,

@@ -27,6 +27,7 @@ import org.kameng.kernel.job.JobHandler;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.notification.Notifications;
+import org.kameng.kernel.settings.NotifierFailures;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
@@ -61,6 +62,11 @@ public class NotificationJobs {
   @ConfigProperty(name = "kameng.platform.domain")
   String platformDomain;
 
+  /** Failed deliveries in a row that disable a notifier configuration; 0 never disables. */
+  @Inject
+  @ConfigProperty(name = "kameng.notifiers.disable-after", defaultValue = "5")
+  int disableAfter;
+
   /** Fans an event out to the shop's notifiers. */
   public JobHandler fanOut() {
     return (c, job) -> {
@@ -92,50 +98,71 @@ public class NotificationJobs {
     };
   }
 
-  /** Delivers one message to one notifier configuration. */
+  /**
+   * Delivers one message to one notifier configuration. A delivery that ends without success
+   * (refused for good, or parked as dead after its retries) counts towards disabling the
+   * configuration ({@link NotifierFailures}, {@code kameng.notifiers.disable-after}); a success
+   * resets the count.
+   */
   public JobHandler deliver() {
-    return (c, job) -> {
-      JsonObject payload = parse(job.payload());
-      UUID configId = UUID.fromString(payload.getString("configId"));
-      Optional<PluginConfigs.Enabled> config =
-          PluginConfigs.enabled(c, PluginConfigs.NOTIFIER).stream()
-              .filter(e -> e.id().equals(configId))
-              .findFirst();
-      if (config.isEmpty()) {
-        // Disabled or changed kind since: the shop no longer wants this channel.
-        return;
+    return new JobHandler() {
+      @Override
+      public void handle(Connection c, Job job) throws SQLException {
+        deliverOne(c, job);
       }
-      Message message = message(payload);
-      ShopPlugins.Open<Notifier> notifier = shopPlugins.notifier(job.tenant(), config.get(), c);
-      DeliveryResult result;
-      try {
-        result =
-            calls.call(
-                notifier.pluginId(),
-                notifier.circuit(),
-                notifier.pluginId() + " delivery",
-                ShopPlugins.NOTIFIER_LIMIT,
-                () -> notifier.instance().deliver(message));
-      } catch (PluginFailureException e) {
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-      if (result instanceof DeliveryResult.RetryLater later) {
-        throw new IllegalStateException(notifier.pluginId() + ": " + later.reason());
-      }
-      if (result instanceof DeliveryResult.Failed failed) {
-        AuditLog.record(
-            c,
-            job.tenant(),
-            AuditLog.SYSTEM,
-            "notification.failed",
-            "plugin-config:" + configId,
-            new FlatJson()
-                .put("kind", message.kind().name())
-                .put("messageId", message.messageId())
-                .put("reason", failed.reason())
-                .toString());
+
+      @Override
+      public void dead(Connection c, Job job, String lastError) throws SQLException {
+        UUID configId = UUID.fromString(parse(job.payload()).getString("configId"));
+        NotifierFailures.failed(c, job.tenant(), configId, disableAfter, lastError);
       }
     };
+  }
+
+  private void deliverOne(Connection c, Job job) throws SQLException {
+    JsonObject payload = parse(job.payload());
+    UUID configId = UUID.fromString(payload.getString("configId"));
+    Optional<PluginConfigs.Enabled> config =
+        PluginConfigs.enabled(c, PluginConfigs.NOTIFIER).stream()
+            .filter(e -> e.id().equals(configId))
+            .findFirst();
+    if (config.isEmpty()) {
+      // Disabled or changed kind since: the shop no longer wants this channel.
+      return;
+    }
+    Message message = message(payload);
+    ShopPlugins.Open<Notifier> notifier = shopPlugins.notifier(job.tenant(), config.get(), c);
+    DeliveryResult result;
+    try {
+      result =
+          calls.call(
+              notifier.pluginId(),
+              notifier.circuit(),
+              notifier.pluginId() + " delivery",
+              ShopPlugins.NOTIFIER_LIMIT,
+              () -> notifier.instance().deliver(message));
+    } catch (PluginFailureException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    if (result instanceof DeliveryResult.RetryLater later) {
+      throw new IllegalStateException(notifier.pluginId() + ": " + later.reason());
+    }
+    if (result instanceof DeliveryResult.Failed failed) {
+      AuditLog.record(
+          c,
+          job.tenant(),
+          AuditLog.SYSTEM,
+          "notification.failed",
+          "plugin-config:" + configId,
+          new FlatJson()
+              .put("kind", message.kind().name())
+              .put("messageId", message.messageId())
+              .put("reason", failed.reason())
+              .toString());
+      NotifierFailures.failed(c, job.tenant(), configId, disableAfter, failed.reason());
+    } else {
+      NotifierFailures.succeeded(c, configId);
+    }
   }
 
   private record Draft(

@@ -17,6 +17,7 @@ final class Outcomes {
           case FAILED -> PaymentNotice.Outcome.FAILED;
           case PENDING -> PaymentNotice.Outcome.PENDING;
         },
-        outcome.amount());
+        outcome.amount(),
+        outcome.providerReference());
   }
 }

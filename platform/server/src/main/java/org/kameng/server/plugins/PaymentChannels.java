@@ -51,6 +51,7 @@ public class PaymentChannels {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
+  @Inject PluginMail mail;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
 
@@ -239,6 +240,21 @@ public class PaymentChannels {
         .orElse(Set.of());
   }
 
+  /**
+   * Whether a channel says it can refund through the provider ({@code Capability.PAYMENT_REFUND});
+   * the built-in manual channel cannot.
+   */
+  public boolean canRefund(String channelId) {
+    return factory(channelId)
+        .map(
+            f ->
+                f.factory()
+                    .descriptor()
+                    .capabilities()
+                    .contains(org.kameng.plugin.api.extension.Capability.PAYMENT_REFUND))
+        .orElse(false);
+  }
+
   /** Where the provider sends the notify of one payment. */
   public URI notifyUrl(TenantId tenant, UUID configId, UUID paymentId) {
     return base().resolve("api/public/notify/" + tenant.value() + "/" + configId + "/" + paymentId);
@@ -261,6 +277,7 @@ public class PaymentChannels {
         pluginId,
         config,
         outbound().forCaller(tenant.value() + "/" + pluginId),
+        mail.forCaller(tenant, pluginId),
         Clock.systemUTC(),
         ShopHostContext.loggerFor(tenant, pluginId),
         new PluginStore(transactions, tenant, pluginId),

@@ -9,6 +9,7 @@ import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.host.HostContext;
 import org.kameng.plugin.api.host.KeyValueStore;
 import org.kameng.plugin.api.http.OutboundHttp;
+import org.kameng.plugin.api.mail.OutboundMail;
 
 /** What one shop's configuration of one plugin gets of the platform; see {@link HostContext}. */
 record ShopHostContext(
@@ -16,6 +17,7 @@ record ShopHostContext(
     String pluginId,
     PluginConfig config,
     OutboundHttp http,
+    OutboundMail mail,
     Clock clock,
     System.Logger logger,
     KeyValueStore store,

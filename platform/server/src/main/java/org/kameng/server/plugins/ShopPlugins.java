@@ -28,6 +28,8 @@ import org.kameng.plugin.api.config.ConfigProblem;
 import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.extension.ExtensionFactory;
+import org.kameng.plugin.api.marketing.OrderEventListener;
+import org.kameng.plugin.api.marketing.OrderEventListenerFactory;
 import org.kameng.plugin.api.marketing.PriceRule;
 import org.kameng.plugin.api.marketing.PriceRuleFactory;
 import org.kameng.plugin.api.notifier.Notifier;
@@ -185,6 +187,61 @@ public class ShopPlugins {
     return open(tenant, config, type, null);
   }
 
+  /** Whether an installed plugin of this id offers an order-event listener. */
+  public boolean hasListener(String pluginId) {
+    return plugins.factories(OrderEventListenerFactory.class).stream()
+        .anyMatch(f -> f.factory().id().equals(pluginId));
+  }
+
+  /**
+   * The order-event listener of an enabled marketing configuration, or empty when its plugin offers
+   * none (a price rule alone). Built and kept apart from the configuration's price rule: a plugin
+   * may offer both under one id, each from its own factory.
+   *
+   * @throws PluginFailureException if the plugin is disabled, or its listener fails to build
+   */
+  public Optional<Open<OrderEventListener>> listener(
+      TenantId tenant, PluginConfigs.Enabled config) {
+    Optional<LoadedFactory<OrderEventListenerFactory>> factory =
+        plugins.factories(OrderEventListenerFactory.class).stream()
+            .filter(f -> f.factory().id().equals(config.plugin()))
+            .findFirst();
+    if (factory.isEmpty()) {
+      return Optional.empty();
+    }
+    if (plugins.isDisabled(factory.get().pluginId())) {
+      throw new PluginFailureException(503, "the plugin " + config.plugin() + " is disabled", null);
+    }
+    String key = tenant.value() + "/" + config.id() + "/listener";
+    long generation = plugins.generation();
+    Built current = built.get(key);
+    if (current == null
+        || current.revision() != config.revision()
+        || current.generation() != generation) {
+      SealedSettings.Resolved resolved =
+          transactions
+              .inTenant(
+                  tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
+              .orElseThrow(
+                  () -> new PluginFailureException(503, "the configuration is gone", null));
+      PluginConfig pluginConfig = PluginConfig.of(resolved.values());
+      ShopHostContext context =
+          channels.context(tenant, config.id(), config.plugin(), pluginConfig);
+      OrderEventListenerFactory listeners = factory.get().factory();
+      Object instance =
+          calls.call(
+              factory.get().pluginId(),
+              tenant.value() + "/" + config.id(),
+              config.plugin() + " listener setup",
+              PaymentChannels.SETUP_LIMIT,
+              () -> listeners.create(tenant, pluginConfig, context));
+      current = new Built(generation, resolved.revision(), instance);
+      built.put(key, current);
+    }
+    return Optional.of(
+        new Open<>(tenant, config.id(), config.plugin(), (OrderEventListener) current.instance()));
+  }
+
   // With a connection, the configuration is read in the caller's transaction (a job's), so a
   // caller that holds one never waits for a second connection from the pool.
   private <T> Open<T> open(
@@ -237,6 +294,9 @@ public class ShopPlugins {
 
   /** How long a price rule may take: it runs while the buyer waits for checkout. */
   public static final Duration PRICE_RULE_LIMIT = Duration.ofMillis(800);
+
+  /** How long an order-event listener may take to handle one event. */
+  public static final Duration LISTENER_LIMIT = Duration.ofSeconds(10);
 
   /** How long a notifier may take to deliver one message. */
   public static final Duration NOTIFIER_LIMIT = Duration.ofSeconds(10);

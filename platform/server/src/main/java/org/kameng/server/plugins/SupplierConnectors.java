@@ -59,6 +59,7 @@ public class SupplierConnectors implements UpstreamSupplier {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
+  @Inject PluginMail mail;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
 
@@ -297,6 +298,7 @@ public class SupplierConnectors implements UpstreamSupplier {
               factory.pluginId(),
               pluginConfig,
               outbound().forCaller(tenant.value() + "/" + factory.pluginId()),
+              mail.forCaller(tenant, factory.pluginId()),
               Clock.systemUTC(),
               ShopHostContext.loggerFor(tenant, factory.pluginId()),
               new PluginStore(transactions, tenant, factory.pluginId()),

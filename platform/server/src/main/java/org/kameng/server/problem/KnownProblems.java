@@ -18,14 +18,17 @@ import org.kameng.kernel.domain.DomainTakenException;
 import org.kameng.kernel.domain.InvalidDomainException;
 import org.kameng.kernel.inventory.InvalidImportException;
 import org.kameng.kernel.inventory.SkuNotFoundException;
+import org.kameng.kernel.notification.NothingToResendException;
 import org.kameng.kernel.order.InvalidOrderException;
 import org.kameng.kernel.order.InvalidPromotionException;
 import org.kameng.kernel.order.ShopClosedException;
 import org.kameng.kernel.order.SoldOutException;
+import org.kameng.kernel.payment.ProviderRefundRefusedException;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenant.InvalidSignupException;
 import org.kameng.kernel.tenant.QuotaExceededException;
 import org.kameng.kernel.tenant.SlugTakenException;
+import org.kameng.kernel.theme.InvalidImageException;
 import org.kameng.kernel.upstream.InvalidSupplierException;
 import org.kameng.server.domains.DomainNotVerifiedException;
 import org.kameng.server.plugins.InvalidPluginException;
@@ -146,6 +149,19 @@ final class KnownProblems {
                     .map(f -> new Problem.FieldError(f.field(), f.message()))
                     .toList()));
     add(CatalogConflictException.class, e -> Problem.of(409, "Conflict", e.getMessage()));
+    add(NothingToResendException.class, e -> Problem.of(409, "Nothing to resend", e.getMessage()));
+    add(
+        InvalidImageException.class,
+        e ->
+            new Problem(
+                "about:blank",
+                e.status() == 409 ? "Conflict" : e.status() == 413 ? "Too large" : "Invalid input",
+                e.status(),
+                e.getMessage(),
+                List.of(new Problem.FieldError("file", e.getMessage()))));
+    add(
+        ProviderRefundRefusedException.class,
+        e -> Problem.of(409, "Refund by hand", e.getMessage()));
     add(SoldOutException.class, e -> Problem.of(409, "Sold out", e.getMessage()));
     add(SkuNotFoundException.class, e -> Problem.of(404, "Not Found", "No such SKU."));
     add(CatalogItemNotFoundException.class, e -> Problem.of(404, "Not Found", e.getMessage()));

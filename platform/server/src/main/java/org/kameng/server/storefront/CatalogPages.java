@@ -30,6 +30,7 @@ public class CatalogPages {
   @Inject Transactions transactions;
   @Inject CurrentLooks looks;
   @Inject PaymentChannels paymentChannels;
+  @Inject RecentPages recentPages;
 
   private record Shelf(
       ShopLooks.Look look,
@@ -40,7 +41,10 @@ public class CatalogPages {
   private record ProductPage(ProductView product, StorefrontDetails.PageDetails details) {}
 
   private Shelf shelf(Shop shop) {
-    ShopLooks.Look look = looks.of(shop);
+    return shelf(shop, looks.of(shop));
+  }
+
+  private Shelf shelf(Shop shop, ShopLooks.Look look) {
     return transactions.inTenant(
         shop.tenant(),
         c ->
@@ -53,25 +57,46 @@ public class CatalogPages {
 
   /** The home page, or a category's page if {@code categoryId} is set. */
   void home(Shop shop, UUID categoryId, PageWriter page) throws IOException {
-    Shelf shelf = shelf(shop);
-    page.forShop(shop, shelf.look());
+    ShopLooks.Look look = looks.of(shop);
+    page.forShop(shop, look);
     if (!shop.active()) {
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
-    Optional<Map<String, Object>> data = homeData(shelf, categoryId);
+    if (page.sharable()) {
+      // The same for every buyer: kept a few seconds for the next ones (RecentPages).
+      Optional<RecentPages.Page> kept =
+          recentPages.get(
+              new RecentPages.Key(shop, look, page.locale(), "home", categoryId, null, page.path()),
+              () ->
+                  homeData(shelf(shop, look), categoryId)
+                      .map(
+                          data ->
+                              page.renderShared(
+                                  shop, "home", homeKind(data), homeTitle(data), data)));
+      if (kept.isPresent()) {
+        page.writeShared(kept.get());
+      } else {
+        ErrorPages.write(page, 404, "not_found", null);
+      }
+      return;
+    }
+    Optional<Map<String, Object>> data = homeData(shelf(shop, look), categoryId);
     if (data.isEmpty()) {
       notFound(shop, page);
       return;
     }
+    page.write(200, "home", homeKind(data.get()), homeTitle(data.get()), data.get());
+  }
+
+  private static String homeKind(Map<String, Object> data) {
+    return data.get("category") == null ? "home" : "category";
+  }
+
+  private static String homeTitle(Map<String, Object> data) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> category = (Map<String, Object>) data.get().get("category");
-    page.write(
-        200,
-        "home",
-        category == null ? "home" : "category",
-        category == null ? "" : (String) category.get("name"),
-        data.get());
+    Map<String, Object> category = (Map<String, Object>) data.get("category");
+    return category == null ? "" : (String) category.get("name");
   }
 
   /** The home page's data for a shop in {@code look} (the admin API previews with it). */
@@ -148,29 +173,66 @@ public class CatalogPages {
       int status,
       PageWriter page)
       throws IOException {
-    // One transaction of two statements, reading only this product's rows however large the
-    // catalog, and the shop's look from this instance's recent reads (P4).
     ShopLooks.Look look = looks.of(shop);
-    ProductPage loaded =
-        transactions.inTenant(
-            shop.tenant(),
-            c -> {
-              Optional<ProductView> found = StorefrontCatalog.product(c, productId);
-              return found.isEmpty()
-                  ? null
-                  : new ProductPage(
-                      found.get(),
-                      StorefrontDetails.forPage(c, productId, found.get().categoryId()));
-            });
     page.forShop(shop, look);
     if (!shop.active()) {
       ErrorPages.write(page, 403, "suspended", null);
       return;
     }
+    if (error == null && quantity == null && page.sharable()) {
+      // The same for every buyer: kept a few seconds for the next ones (RecentPages).
+      Optional<RecentPages.Page> kept =
+          recentPages.get(
+              new RecentPages.Key(
+                  shop, look, page.locale(), "product", productId, sku, page.path()),
+              () ->
+                  Optional.ofNullable(loadProduct(shop, productId))
+                      .map(
+                          loaded ->
+                              page.renderShared(
+                                  shop,
+                                  "product",
+                                  "product",
+                                  loaded.product().name(),
+                                  productData(loaded, sku, null, null))));
+      if (kept.isPresent()) {
+        page.writeShared(kept.get());
+      } else {
+        ErrorPages.write(page, 404, "not_found", null);
+      }
+      return;
+    }
+    ProductPage loaded = loadProduct(shop, productId);
     if (loaded == null) {
       ErrorPages.write(page, 404, "not_found", null);
       return;
     }
+    page.write(
+        status,
+        "product",
+        "product",
+        loaded.product().name(),
+        productData(loaded, sku, quantity, error));
+  }
+
+  /**
+   * The product and what its page shows besides, or null if the shop shows no such product: one
+   * transaction of two statements, reading only this product's rows however large the catalog (P4).
+   */
+  private ProductPage loadProduct(Shop shop, UUID productId) {
+    return transactions.inTenant(
+        shop.tenant(),
+        c -> {
+          Optional<ProductView> found = StorefrontCatalog.product(c, productId);
+          return found.isEmpty()
+              ? null
+              : new ProductPage(
+                  found.get(), StorefrontDetails.forPage(c, productId, found.get().categoryId()));
+        });
+  }
+
+  private static Map<String, Object> productData(
+      ProductPage loaded, UUID sku, Integer quantity, String error) {
     ProductView product = loaded.product();
     StorefrontDetails.Extras extras = loaded.details().extras();
     Map<String, Object> data = new HashMap<>();
@@ -183,7 +245,7 @@ public class CatalogPages {
     if (error != null) {
       data.put("error", error);
     }
-    page.write(status, "product", "product", product.name(), data);
+    return data;
   }
 
   /** The checkout form for {@code ?sku=&quantity=}: contact, inputs, coupon, payment channel. */

@@ -71,7 +71,11 @@ final class PageWriter {
       String formTarget,
       int refreshSeconds)
       throws IOException {
-    respond(status, render(page, kind, title, data, refreshSeconds), keys, formTarget);
+    respond(
+        status,
+        render(page, kind, title, data, refreshSeconds).getBytes(StandardCharsets.UTF_8),
+        keys,
+        formTarget);
   }
 
   String nonce() {
@@ -80,6 +84,35 @@ final class PageWriter {
 
   /** The page as HTML, not written anywhere (the admin API's preview returns it). */
   String render(String page, String kind, String title, Map<String, Object> data, int refresh) {
+    return render(page, kind, title, data, refresh, nonce);
+  }
+
+  /**
+   * Whether this response may be a page kept for other buyers ({@link RecentPages}): a plain GET (a
+   * HEAD, a form's answer or a redirect target is never kept).
+   */
+  boolean sharable() {
+    return "GET".equals(request.getMethod());
+  }
+
+  /** The request's path, as the page's links to itself use it (part of a kept page's key). */
+  String path() {
+    return request.getRequestURI();
+  }
+
+  /** A page any buyer may be shown: rendered with the nonce's mark, to keep (RecentPages). */
+  RecentPages.Page renderShared(
+      Shop shop, String page, String kind, String title, Map<String, Object> data) {
+    return RecentPages.Page.of(shop, render(page, kind, title, data, 0, RecentPages.NONCE_MARK));
+  }
+
+  /** Writes a kept page with status 200, this response's nonce and headers. */
+  void writeShared(RecentPages.Page page) throws IOException {
+    respond(200, page.with(nonce), false, null);
+  }
+
+  private String render(
+      String page, String kind, String title, Map<String, Object> data, int refresh, String nonce) {
     Theme theme = look.theme();
     Map<String, Object> context = new HashMap<>(data);
     context.put("shop", shop);
@@ -104,7 +137,7 @@ final class PageWriter {
     return looks.renderer().render(theme, page, locale, context);
   }
 
-  private void respond(int status, String html, boolean keys, String formTarget)
+  private void respond(int status, byte[] bytes, boolean keys, String formTarget)
       throws IOException {
     if (request.getParameter("lang") != null
         && BuyerLocale.supported(request.getParameter("lang")) != null) {
@@ -117,7 +150,6 @@ final class PageWriter {
     PageGuard.headers(response, nonce, formTarget, keys);
     response.setStatus(status);
     response.setContentType("text/html; charset=utf-8");
-    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     response.setContentLength(bytes.length);
     if (!"HEAD".equals(request.getMethod())) {
       response.getOutputStream().write(bytes);

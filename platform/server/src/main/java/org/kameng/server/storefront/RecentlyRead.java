@@ -3,29 +3,41 @@ package org.kameng.server.storefront;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * What this server instance read from the database for the storefront a moment ago, kept for a
  * short, fixed time: an answer is at most {@code maxAge} old when it is used (its age counts from
  * before it was read), whatever other instances changed meanwhile. The instance that makes a change
- * forgets the answers it touches at once. Bounded: when full, everything is forgotten, so a flood
- * of made-up host names costs database reads, never memory.
+ * forgets the answers it touches at once. Bounded: when full (by count, or by the weight each
+ * answer is given), everything is forgotten, so a flood of made-up host names costs database reads,
+ * never memory.
  */
 final class RecentlyRead<K, V> {
 
-  private record Entry<V>(V value, long readAt) {}
+  private record Entry<V>(V value, long readAt, long weight) {}
 
   private final long maxAgeNanos;
-  private final int capacity;
+  private final long capacity;
+  private final ToLongFunction<V> weigher;
   private final LongSupplier clock;
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  // The weight of what is kept: exact without concurrent writers, close enough with them.
+  private final AtomicLong weight = new AtomicLong();
 
   RecentlyRead(Duration maxAge, int capacity, LongSupplier clock) {
+    this(maxAge, capacity, v -> 1, clock);
+  }
+
+  /** Answers kept while their weights add up to at most {@code capacity}. */
+  RecentlyRead(Duration maxAge, long capacity, ToLongFunction<V> weigher, LongSupplier clock) {
     this.maxAgeNanos = maxAge.toNanos();
     this.capacity = capacity;
+    this.weigher = weigher;
     this.clock = clock;
   }
 
@@ -47,17 +59,26 @@ final class RecentlyRead<K, V> {
     }
     V value = read.apply(key);
     if (maxAgeNanos > 0 && worthKeeping.test(value)) {
-      if (entries.size() >= capacity) {
-        entries.clear();
+      long w = weigher.applyAsLong(value);
+      if (w <= capacity) {
+        if (weight.get() + w > capacity) {
+          entries.clear();
+          weight.set(0);
+        }
+        Entry<V> old = entries.put(key, new Entry<>(value, now, w));
+        weight.addAndGet(w - (old == null ? 0 : old.weight()));
       }
-      entries.put(key, new Entry<>(value, now));
     }
     return value;
   }
 
   /** Forgets every answer that {@code which} matches. */
   void forget(Predicate<V> which) {
-    entries.values().removeIf(e -> which.test(e.value()));
+    for (Map.Entry<K, Entry<V>> e : entries.entrySet()) {
+      if (which.test(e.getValue().value()) && entries.remove(e.getKey(), e.getValue())) {
+        weight.addAndGet(-e.getValue().weight());
+      }
+    }
   }
 
   int size() {

@@ -460,6 +460,122 @@ class StorefrontPagesIT {
     assertTrue(millis <= 6_000, "seen after " + millis + " ms");
   }
 
+  /**
+   * Catalog pages are kept a few seconds per instance (RecentPages, ADR 0018): a page kept for one
+   * shop is never shown at another shop's address, even for the same path.
+   */
+  @Test
+  void aKeptProductPageIsNeverShownForAnotherShop() throws Exception {
+    FreshShop a = FreshShop.selling("kept-a", "5.00", 1);
+    FreshShop b = FreshShop.selling("kept-b", "6.00", 1);
+    String bProduct = productOf(b);
+    // Kept now, for b's address.
+    page(b.slug).get("/p/" + bProduct).then().statusCode(200);
+    page(b.slug).get("/p/" + bProduct).then().statusCode(200);
+    // The same path at a's address: a has no such product.
+    page(a.slug)
+        .get("/p/" + bProduct)
+        .then()
+        .statusCode(404)
+        .body(not(containsString("Shop " + b.slug)));
+    String aPage =
+        page(a.slug).get("/p/" + productOf(a)).then().statusCode(200).extract().asString();
+    assertTrue(aPage.contains("Shop " + a.slug));
+    assertFalse(aPage.contains("Shop " + b.slug));
+  }
+
+  /** A kept page still gets a nonce of its own in every response, the one its CSP names. */
+  @Test
+  void eachResponseOfAKeptPageHasItsOwnNonce() throws Exception {
+    String path = "/p/" + productOf(shop);
+    java.util.Set<String> nonces = new java.util.HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      Response r = page(shop.slug).get(path);
+      Matcher header =
+          Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'")
+              .matcher(r.header("Content-Security-Policy"));
+      assertTrue(header.find(), r.header("Content-Security-Policy"));
+      assertTrue(r.asString().contains("nonce=\"" + header.group(1) + "\""), "body and CSP differ");
+      assertFalse(r.asString().contains("nonce=\"kn"), "the kept page's mark leaked");
+      nonces.add(header.group(1));
+    }
+    assertEquals(3, nonces.size(), "a nonce was used twice: " + nonces);
+  }
+
+  /**
+   * A product hidden or repriced by another instance (here: straight in the database) leaves or
+   * changes its kept page within the same 5 s as the shop's look and status.
+   */
+  @Test
+  void aProductChangedElsewhereShowsWithinFiveSeconds() throws Exception {
+    FreshShop other = FreshShop.selling("changed", "5.00", 1);
+    String path = "/p/" + productOf(other);
+    page(other.slug).get(path).then().statusCode(200).body(not(containsString("7.77")));
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.PreparedStatement tenant =
+            c.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
+        java.sql.PreparedStatement price =
+            c.prepareStatement("UPDATE kameng.sku SET price_minor = 777 WHERE id = ?::uuid")) {
+      tenant.setString(1, other.tenantId);
+      tenant.execute();
+      price.setString(1, other.skuId);
+      assertEquals(1, price.executeUpdate());
+    }
+    assertSeenWithinFiveSeconds(() -> page(other.slug).get(path).asString().contains("7.77"));
+    try (java.sql.Connection c = ownerConnection();
+        java.sql.PreparedStatement tenant =
+            c.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
+        java.sql.PreparedStatement hide =
+            c.prepareStatement(
+                "UPDATE kameng.product SET visible = false WHERE tenant_id = ?::uuid")) {
+      tenant.setString(1, other.tenantId);
+      tenant.execute();
+      hide.setString(1, other.tenantId);
+      assertEquals(1, hide.executeUpdate());
+    }
+    assertSeenWithinFiveSeconds(() -> page(other.slug).get(path).statusCode() == 404);
+  }
+
+  /** The reseller who hides a product through this instance's admin API sees it gone at once. */
+  @Test
+  void aProductHiddenThroughTheAdminApiLeavesItsKeptPageAtOnce() throws Exception {
+    FreshShop other = FreshShop.selling("hidden", "5.00", 1);
+    String product = productOf(other);
+    page(other.slug).get("/p/" + product).then().statusCode(200);
+    page(other.slug).get("/").then().statusCode(200).body(containsString("/p/" + product));
+    other
+        .owner()
+        .body(Map.of("visible", false))
+        .put("/api/shops/" + other.slug + "/catalog/products/" + product + "/visibility")
+        .then()
+        .statusCode(204);
+    page(other.slug).get("/p/" + product).then().statusCode(404);
+    page(other.slug).get("/").then().statusCode(200).body(not(containsString("/p/" + product)));
+  }
+
+  /** The first product a shop's home page links to. */
+  private static String productOf(FreshShop shop) {
+    Matcher link =
+        Pattern.compile("href=\"/p/([0-9a-f-]{36})\"").matcher(page(shop.slug).get("/").asString());
+    assertTrue(link.find(), "the home page links to no product");
+    return link.group(1);
+  }
+
+  private static void assertSeenWithinFiveSeconds(java.util.function.BooleanSupplier seen)
+      throws InterruptedException {
+    long since = System.nanoTime();
+    boolean shown = false;
+    while (!shown && System.nanoTime() - since < 8_000_000_000L) {
+      shown = seen.getAsBoolean();
+      if (!shown) {
+        Thread.sleep(250);
+      }
+    }
+    long millis = (System.nanoTime() - since) / 1_000_000;
+    assertTrue(shown, "not seen within 8 s");
+    assertTrue(millis <= 6_000, "seen after " + millis + " ms");
+  }
+
   private static boolean awaitStatus(String slug, int status, long millis)
       throws InterruptedException {
     long since = System.nanoTime();

@@ -67,6 +67,18 @@ class WebhookNotifierTest extends NotifierContract {
   }
 
   @Test
+  void aTimeoutRateLimitOrServerErrorMeansRetryLater() throws Exception {
+    for (int status : new int[] {408, 429, 500, 502}) {
+      var notifier =
+          notifier(request -> new OutboundResponse(status, Headers.none(), Body.empty()));
+      assertInstanceOf(
+          DeliveryResult.RetryLater.class,
+          notifier.deliver(message(MessageKind.LOW_STOCK)),
+          "status " + status);
+    }
+  }
+
+  @Test
   void aGoneOrRefusingReceiverFailsForGood() throws Exception {
     var notifier = notifier(request -> new OutboundResponse(410, Headers.none(), Body.empty()));
     assertInstanceOf(DeliveryResult.Failed.class, notifier.deliver(message(MessageKind.LOW_STOCK)));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.http.OutboundHttp;
+import org.kameng.plugin.api.mail.OutboundMail;
 
 /**
  * The services the host hands to an extension in {@code ExtensionFactory.create}, one context per
@@ -28,8 +29,22 @@ public interface HostContext {
    */
   PluginConfig config();
 
-  /** The guarded HTTP client; the only way a plugin may reach the network. */
+  /** The guarded HTTP client; with {@link #mail()}, the only way a plugin may reach the network. */
   OutboundHttp http();
+
+  /**
+   * The guarded SMTP transport; with {@link #http()}, the only way a plugin may reach the network.
+   * It applies the same egress policy as the HTTP client.
+   *
+   * <p>A default method so that test hosts written against 0.1.0 still compile; the platform's host
+   * always overrides it.
+   *
+   * @throws UnsupportedOperationException if this host offers no mail transport
+   * @since 0.2.0
+   */
+  default OutboundMail mail() {
+    throw new UnsupportedOperationException("this host offers no mail transport");
+  }
 
   /**
    * The clock to read the time from. Use it and never {@code Instant.now()} or {@code

@@ -16,20 +16,27 @@ import org.kameng.plugin.api.marketing.PriceRuleFactory;
 /**
  * A price rule that fails on purpose, for the server's tests: {@code throw} throws from every call,
  * {@code hang} blocks every call for {@link #HANG} and ignores interrupts, as a plugin stuck in a
- * network call without a timeout would.
+ * network call without a timeout would. {@code relay} is a rule that adjusts nothing, for a shop
+ * whose {@link RelayListenerFactory order-event listener} the test observes.
  */
 public final class BrokenRuleFactory implements PriceRuleFactory {
 
   /** How long a hanging call blocks: far past the host's limit, but not forever. */
   static final long HANG = 60_000;
 
-  private static final ConfigSchema SCHEMA =
+  static final ConfigSchema SCHEMA =
       ConfigSchema.of(
           ConfigField.choice(
               "behaviour",
               LocalizedText.of("故障方式", "How it fails"),
               EnumOption.of("throw", "抛出异常", "Throws"),
-              EnumOption.of("hang", "挂起", "Hangs")));
+              EnumOption.of("hang", "挂起", "Hangs"),
+              EnumOption.of("relay", "转发订单事件", "Relays order events")),
+          ConfigField.of(
+                  "relayUrl",
+                  org.kameng.plugin.api.config.FieldType.URL,
+                  LocalizedText.of("事件转发地址", "Where order events are posted"))
+              .optional());
 
   /** Created by the host when the plugin loads. */
   public BrokenRuleFactory() {}
@@ -52,6 +59,9 @@ public final class BrokenRuleFactory implements PriceRuleFactory {
   @Override
   public PriceRule create(TenantId tenant, PluginConfig config, HostContext context) {
     String behaviour = config.string("behaviour");
+    if ("relay".equals(behaviour)) {
+      return cart -> List.of();
+    }
     return cart -> {
       if ("hang".equals(behaviour)) {
         long until = System.currentTimeMillis() + HANG;

@@ -1,0 +1,155 @@
+import { useState } from 'preact/hooks';
+import { client, call, type Schemas } from '../api/client';
+import { loc, t } from '../i18n';
+import { useLoad } from '../ui/load';
+import { Badge, formatTime, Loading } from '../ui/parts';
+import { ConfigForm } from '../ui/ConfigForm';
+
+type PluginType = Schemas['PluginType'];
+type PluginConfigView = Schemas['PluginConfigView'];
+
+/**
+ * The shop's marketing features (coupons and other price rules) or notifiers (webhooks, mail):
+ * the plugins of that kind the platform offers, and the shop's configurations of them, each set up
+ * through the form its config schema describes, like a payment channel.
+ */
+export function PluginConfigs(props: { slug: string; kind: 'MARKETING' | 'NOTIFIER' }) {
+  const path = { slug: props.slug };
+  const types = useLoad(() => call(client.GET('/api/shops/{slug}/plugin-types', { params: { path } })), [props.slug]);
+  const configs = useLoad(() => call(client.GET('/api/shops/{slug}/plugin-configs', { params: { path } })), [props.slug]);
+  const [editing, setEditing] = useState<{ type: PluginType; config?: PluginConfigView }>();
+  const marketing = props.kind === 'MARKETING';
+  const close = (changed: boolean) => {
+    setEditing(undefined);
+    if (changed) {
+      configs.reload();
+    }
+  };
+  const typeOf = (id?: string) => types.data?.find((ty) => ty.id === id);
+  return (
+    <section>
+      <h2>{marketing ? t('nav.marketing') : t('nav.notifiers')}</h2>
+      <p class="muted">{marketing ? t('plugins.marketingIntro') : t('plugins.notifiersIntro')}</p>
+      <Loading loaded={types}>
+        {(allTypes) => {
+          const offered = allTypes.filter((ty) => ty.kind === props.kind);
+          return (
+            <>
+              <h3>{t('plugins.configured')}</h3>
+              <Loading loaded={configs}>
+                {(all) => {
+                  const list = all.filter((c) => c.kind === props.kind);
+                  return list.length === 0 ? (
+                    <p class="muted">{t('plugins.none')}</p>
+                  ) : (
+                    <table data-testid="plugin-configs">
+                      <thead>
+                        <tr>
+                          <th>{t('channels.name')}</th>
+                          <th>{t('channels.type')}</th>
+                          <th>{t('channels.state')}</th>
+                          <th>{t('plugins.secrets')}</th>
+                          <th>{t('channels.updated')}</th>
+                          <th />
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {list.map((c) => {
+                          const type = typeOf(c.plugin);
+                          const secretFields = (type?.fields ?? []).filter((f) => f.secret);
+                          return (
+                            <tr data-config={c.plugin}>
+                              <td>{c.name}</td>
+                              <td>{type ? loc(type.name) : c.plugin}</td>
+                              <td>
+                                {!c.installed ? (
+                                  <Badge tone="bad">{t('channels.notInstalled')}</Badge>
+                                ) : c.paused ? (
+                                  <Badge tone="warn">{t('channels.paused')}</Badge>
+                                ) : c.enabled ? (
+                                  <Badge tone="ok">{t('channels.enabled')}</Badge>
+                                ) : (
+                                  <Badge>{t('channels.disabled')}</Badge>
+                                )}
+                              </td>
+                              <td>
+                                {secretFields.length === 0
+                                  ? '—'
+                                  : secretFields.map((f) => (
+                                      <Badge tone={(c.secretsSet ?? []).includes(f.name!) ? 'ok' : 'muted'}>
+                                        {loc(f.label)}: {(c.secretsSet ?? []).includes(f.name!) ? t('plugins.set') : t('plugins.notSet')}
+                                      </Badge>
+                                    ))}
+                              </td>
+                              <td>{formatTime(c.updatedAt)}</td>
+                              <td class="actions">
+                                {type && (
+                                  <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
+                                    {t('action.edit')}
+                                  </button>
+                                )}
+                              </td>
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  );
+                }}
+              </Loading>
+              <h3>{t('plugins.available')}</h3>
+              {offered.length === 0 && <p class="muted">{t('plugins.noneOffered')}</p>}
+              <div class="cards">
+                {offered.map((type) => (
+                  <article class="card">
+                    <header>
+                      <strong>{loc(type.name)}</strong> {type.pluginVersion && <small class="muted">v{type.pluginVersion}</small>}
+                    </header>
+                    <p>
+                      <code>{type.id}</code>{' '}
+                      {(type.capabilities ?? []).map((cap) => (
+                        <Badge>{cap}</Badge>
+                      ))}
+                    </p>
+                    <button class="small" onClick={() => setEditing({ type })} data-plugin-type={type.id}>
+                      {t('channels.add')}
+                    </button>
+                  </article>
+                ))}
+              </div>
+            </>
+          );
+        }}
+      </Loading>
+      {editing && (
+        <ConfigForm
+          testId="plugin-form"
+          title={
+            editing.config
+              ? t('channels.edit', { name: editing.config.name ?? '' })
+              : t('plugins.new', { type: loc(editing.type.name) })
+          }
+          defaultName={loc(editing.type.name)}
+          fields={editing.type.fields ?? []}
+          current={editing.config}
+          onClose={close}
+          save={(body) =>
+            editing.config
+              ? call(
+                  client.PATCH('/api/shops/{slug}/plugin-configs/{id}', {
+                    params: { path: { ...path, id: editing.config.id! } },
+                    body,
+                  }),
+                )
+              : call(
+                  client.POST('/api/shops/{slug}/plugin-configs', {
+                    params: { path },
+                    body: { plugin: editing.type.id, name: body.name, values: body.values },
+                  }),
+                )
+          }
+        />
+      )}
+    </section>
+  );
+}
