@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.kameng.kernel.catalog.Fulfilment;
 import org.kameng.kernel.order.OrderStatus;
 import org.kameng.kernel.order.OrderTransitions;
 import org.kameng.kernel.upstream.UpstreamPurchases;
@@ -45,34 +48,20 @@ public final class DeliverOrder {
       throws SQLException {
     int pending = 0;
     boolean shortDelivered = false;
-    try (PreparedStatement lines =
-        c.prepareStatement(
-            "SELECT l.line_number, l.sku_id, l.quantity, l.fulfilment, s.loop_key"
-                + " FROM kameng.order_line l JOIN kameng.sku s"
-                + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id"
-                + " WHERE l.order_id = ? ORDER BY l.line_number")) {
-      lines.setObject(1, orderId);
-      try (ResultSet rs = lines.executeQuery()) {
-        while (rs.next()) {
-          int line = rs.getInt(1);
-          if (!"CARD_KEY".equals(rs.getString(4))) {
-            if ("UPSTREAM".equals(rs.getString(4))) {
-              UpstreamPurchases.queue(c, tenant, orderId, line);
-            }
-            pending++;
-            continue;
-          }
-          UUID sku = rs.getObject(2, UUID.class);
-          int quantity = rs.getInt(3);
-          int delivered;
-          if (rs.getBoolean(5)) {
-            delivered = deliverLoopKey(c, tenant, orderId, line, sku);
-            markLine(c, orderId, line, delivered);
-          } else {
-            delivered = deliverReserved(c, tenant, orderId, line, sku);
-          }
-          shortDelivered |= delivered < (rs.getBoolean(5) ? 1 : quantity);
+    for (Line line : sellReserved(c, tenant, orderId)) {
+      if (line.fulfilment() != Fulfilment.CARD_KEY) {
+        if (line.fulfilment() == Fulfilment.UPSTREAM) {
+          UpstreamPurchases.queue(c, tenant, orderId, line.number());
         }
+        pending++;
+        continue;
+      }
+      if (line.loopKey()) {
+        int delivered = deliverLoopKey(c, tenant, orderId, line.number(), line.skuId());
+        markLine(c, orderId, line.number(), delivered);
+        shortDelivered |= delivered < 1;
+      } else {
+        shortDelivered |= line.sold() < line.quantity();
       }
     }
     OrderStatus next =
@@ -83,42 +72,76 @@ public final class DeliverOrder {
     return next;
   }
 
+  /** An order line as delivery sees it, with the reserved keys just sold for it. */
+  private record Line(
+      int number, UUID skuId, int quantity, Fulfilment fulfilment, boolean loopKey, int sold) {}
+
+  // Sells every reserved key of the order, records each against its card-key line (the first
+  // such line of its SKU) and counts them on the line, and lists the order's lines for what is
+  // left to do — in one statement, the one round trip a plain card-key order needs. The final
+  // SELECT sees the lines as they were before the statement; the counts come from what it linked.
+  private static List<Line> sellReserved(Connection c, TenantId tenant, UUID orderId)
+      throws SQLException {
+    try (PreparedStatement sell =
+        c.prepareStatement(
+            """
+            WITH sold AS (
+              UPDATE kameng.card_key SET status = 'SOLD', sold_at = now(), reserved_until = NULL
+               WHERE order_id = ? AND status = 'RESERVED'
+                 AND sku_id IN (SELECT sku_id FROM kameng.order_line
+                                 WHERE order_id = ? AND fulfilment = 'CARD_KEY')
+              RETURNING id, sku_id),
+            linked AS (
+              INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)
+              SELECT DISTINCT ON (sold.id) ?, l.order_id, l.line_number, sold.id
+                FROM sold JOIN kameng.order_line l
+                  ON l.order_id = ? AND l.sku_id = sold.sku_id AND l.fulfilment = 'CARD_KEY'
+               ORDER BY sold.id, l.line_number
+              ON CONFLICT DO NOTHING
+              RETURNING line_number),
+            counts AS (
+              SELECT line_number, count(*) AS sold FROM linked GROUP BY line_number),
+            counted AS (
+              UPDATE kameng.order_line l SET delivered_quantity = l.delivered_quantity + n.sold
+                FROM counts n
+               WHERE l.order_id = ? AND l.line_number = n.line_number)
+            SELECT l.line_number, l.sku_id, l.quantity, l.fulfilment, s.loop_key,
+                   coalesce(n.sold, 0)
+              FROM kameng.order_line l
+              JOIN kameng.sku s ON s.tenant_id = l.tenant_id AND s.id = l.sku_id
+              LEFT JOIN counts n ON n.line_number = l.line_number
+             WHERE l.order_id = ?
+             ORDER BY l.line_number
+            """)) {
+      sell.setObject(1, orderId);
+      sell.setObject(2, orderId);
+      sell.setObject(3, tenant.value());
+      sell.setObject(4, orderId);
+      sell.setObject(5, orderId);
+      sell.setObject(6, orderId);
+      List<Line> lines = new ArrayList<>();
+      try (ResultSet rs = sell.executeQuery()) {
+        while (rs.next()) {
+          lines.add(
+              new Line(
+                  rs.getInt(1),
+                  rs.getObject(2, UUID.class),
+                  rs.getInt(3),
+                  Fulfilment.valueOf(rs.getString(4)),
+                  rs.getBoolean(5),
+                  rs.getInt(6)));
+        }
+      }
+      return lines;
+    }
+  }
+
   private static boolean isPaid(Connection c, UUID orderId) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement("SELECT status FROM kameng.customer_order WHERE id = ? FOR UPDATE")) {
       select.setObject(1, orderId);
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() && OrderStatus.PAID.name().equals(rs.getString(1));
-      }
-    }
-  }
-
-  // Sells the reserved keys, records them against the order and counts them on the line, in one
-  // statement.
-  private static int deliverReserved(
-      Connection c, TenantId tenant, UUID orderId, int line, UUID sku) throws SQLException {
-    try (PreparedStatement sell =
-        c.prepareStatement(
-            "WITH sold AS ("
-                + "  UPDATE kameng.card_key SET status = 'SOLD', sold_at = now(),"
-                + "         reserved_until = NULL"
-                + "   WHERE order_id = ? AND sku_id = ? AND status = 'RESERVED' RETURNING id),"
-                + " linked AS ("
-                + "  INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)"
-                + "  SELECT ?, ?, ?, id FROM sold ON CONFLICT DO NOTHING RETURNING 1)"
-                + " UPDATE kameng.order_line"
-                + "    SET delivered_quantity = delivered_quantity + (SELECT count(*) FROM linked)"
-                + "  WHERE order_id = ? AND line_number = ?"
-                + " RETURNING (SELECT count(*) FROM linked)")) {
-      sell.setObject(1, orderId);
-      sell.setObject(2, sku);
-      sell.setObject(3, tenant.value());
-      sell.setObject(4, orderId);
-      sell.setInt(5, line);
-      sell.setObject(6, orderId);
-      sell.setInt(7, line);
-      try (ResultSet rs = sell.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
       }
     }
   }

@@ -114,11 +114,51 @@ public final class Notifications {
   /** Raises an event about an order (or one of its payments). */
   public static void order(Connection c, TenantId tenant, Event event, UUID orderId, UUID paymentId)
       throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            RAISE + " SELECT ?, ?, ?, ?::jsonb, now() WHERE " + NOTIFIER + CONFLICT)) {
+      bindOrder(insert, 1, tenant, event, orderId, paymentId);
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * SQL for a data-modifying CTE that raises an order event if the CTE named {@code guard} returned
+   * rows, so a change and its event are one statement (one round trip on the paying notify). Bind
+   * its four parameters with {@link #bindOrder}.
+   */
+  public static String raiseOrderIf(String guard) {
+    return RAISE
+        + " SELECT ?, ?, ?, ?::jsonb, now() WHERE EXISTS (SELECT 1 FROM "
+        + guard
+        + ") AND "
+        + NOTIFIER
+        + CONFLICT;
+  }
+
+  /**
+   * Binds an order event's four parameters of {@link #raiseOrderIf} from {@code index}.
+   *
+   * @return the index of the next parameter
+   */
+  public static int bindOrder(
+      PreparedStatement statement,
+      int index,
+      TenantId tenant,
+      Event event,
+      UUID orderId,
+      UUID paymentId)
+      throws SQLException {
     FlatJson subject = new FlatJson().put("event", event.name()).put("orderId", orderId.toString());
     if (paymentId != null) {
       subject.put("paymentId", paymentId.toString());
     }
-    raise(c, tenant, subject, event + ":" + orderId + (paymentId == null ? "" : ":" + paymentId));
+    statement.setObject(index, tenant.value());
+    statement.setString(index + 1, JOB);
+    statement.setString(
+        index + 2, event + ":" + orderId + (paymentId == null ? "" : ":" + paymentId));
+    statement.setString(index + 3, subject.toString());
+    return index + 4;
   }
 
   /** Raises a low-stock event for a SKU with {@code remaining} keys left. */
@@ -155,10 +195,7 @@ public final class Notifications {
       throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)"
-                + " SELECT ?, ?, ?, ?::jsonb, now() WHERE EXISTS (SELECT 1 FROM"
-                + " kameng.plugin_config WHERE enabled AND starts_with(plugin, 'notifier-'))"
-                + " ON CONFLICT DO NOTHING")) {
+            RAISE + " SELECT ?, ?, ?, ?::jsonb, now() WHERE " + NOTIFIER + CONFLICT)) {
       insert.setObject(1, tenant.value());
       insert.setString(2, JOB);
       insert.setString(3, dedupeKey);
@@ -166,4 +203,14 @@ public final class Notifications {
       return insert.executeUpdate() == 1;
     }
   }
+
+  private static final String RAISE =
+      "INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)";
+
+  // Only a shop with an enabled notifier gets the job.
+  private static final String NOTIFIER =
+      "EXISTS (SELECT 1 FROM kameng.plugin_config WHERE enabled"
+          + " AND starts_with(plugin, 'notifier-'))";
+
+  private static final String CONFLICT = " ON CONFLICT DO NOTHING";
 }

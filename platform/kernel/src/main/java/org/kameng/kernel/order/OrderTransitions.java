@@ -39,8 +39,16 @@ public final class OrderTransitions {
     }
     String[] sources = Arrays.stream(from).map(Enum::name).toArray(String[]::new);
     Optional<String> event = OrderEvents.typeOf(to);
-    // The order event, if any, is written by the same statement: a shop with listeners pays no
-    // extra round trip on the paying path, a shop without pays nothing but the EXISTS.
+    // Every path to these states passes here, so none can forget to tell anyone. The order event
+    // (for marketing listeners) and the shop's notification are written by the same statement as
+    // the change, and only if it made one: no extra round trip on the paying path, and a shop
+    // without listeners or notifiers pays nothing but the EXISTS.
+    Notifications.Event notification =
+        switch (to) {
+          case DELIVERED -> Notifications.Event.ORDER_DELIVERED;
+          case PAID_UNDELIVERABLE -> Notifications.Event.PAID_UNDELIVERABLE;
+          default -> null;
+        };
     try (PreparedStatement update =
         c.prepareStatement(
             "WITH moved AS (UPDATE kameng.customer_order SET status = ?, updated_at = now(),"
@@ -50,6 +58,9 @@ public final class OrderTransitions {
                 + " SELECT tenant_id, ?, ?, ?::jsonb, now() FROM moved WHERE ? AND EXISTS"
                 + " (SELECT 1 FROM kameng.plugin_config WHERE enabled"
                 + " AND starts_with(plugin, 'marketing-')) ON CONFLICT DO NOTHING)"
+                + (notification == null
+                    ? ""
+                    : ", notified AS (" + Notifications.raiseOrderIf("moved") + ")")
                 + " SELECT count(*) FROM moved")) {
       update.setString(1, to.name());
       update.setBoolean(2, to.isPaid());
@@ -60,6 +71,9 @@ public final class OrderTransitions {
       update.setString(7, event.orElse("-") + ":" + orderId);
       update.setString(8, OrderEvents.payload(event.orElse("-"), orderId, Instant.now()));
       update.setBoolean(9, event.isPresent());
+      if (notification != null) {
+        Notifications.bindOrder(update, 10, tenant, notification, orderId, null);
+      }
       int rows;
       try (ResultSet rs = update.executeQuery()) {
         rs.next();
@@ -67,14 +81,6 @@ public final class OrderTransitions {
       }
       if (rows > 1) {
         throw new IllegalStateException("order id matched " + rows + " rows");
-      }
-      if (rows == 1) {
-        // Every path to these states passes here, so none can forget to tell anyone.
-        if (to == OrderStatus.DELIVERED) {
-          Notifications.order(c, tenant, Notifications.Event.ORDER_DELIVERED, orderId, null);
-        } else if (to == OrderStatus.PAID_UNDELIVERABLE) {
-          Notifications.order(c, tenant, Notifications.Event.PAID_UNDELIVERABLE, orderId, null);
-        }
       }
       return rows == 1;
     }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -175,8 +177,20 @@ public final class PlaceOrder {
       LowStockAlert.raiseIfLow(c, tenant, offer.skuId(), offer.lowStockThreshold());
     }
     String token = OrderToken.generate();
-    long displayNumber = insertOrder(c, tenant, orderId, token, request, pricing, reservedUntil);
-    insertLine(c, tenant, orderId, offer, request, base, pricing);
+    UUID paymentId = channelConfigId == null ? null : UUID.randomUUID();
+    long displayNumber =
+        insertOrder(
+            c,
+            tenant,
+            orderId,
+            token,
+            request,
+            offer,
+            base,
+            pricing,
+            reservedUntil,
+            channelConfigId,
+            paymentId);
     for (AdjustedPricing.Take take : pricing.takes()) {
       PromotionUses.take(
           c,
@@ -188,17 +202,6 @@ public final class PlaceOrder {
           take.maxUses(),
           take.maxPerBuyer());
     }
-    Jobs.enqueue(
-        c,
-        tenant,
-        EXPIRE_JOB,
-        new FlatJson().put("orderId", orderId.toString()).toString(),
-        orderId.toString(),
-        reservedUntil.toInstant());
-    UUID paymentId =
-        channelConfigId == null
-            ? null
-            : StartPayment.start(c, tenant, orderId, channelConfigId).paymentId();
     return new PlacedOrder(
         orderId, token, displayNumber, pricing.lineTotal(), reservedUntil, paymentId);
   }
@@ -233,67 +236,111 @@ public final class PlaceOrder {
     }
   }
 
+  /**
+   * The order, its line, the expiry job and, with a channel, the payment of the order's total (and
+   * for a plugin channel the job that reconciles it) — in one statement, so one round trip on every
+   * checkout. Foreign keys of rows written by a data-modifying CTE are checked at the end of the
+   * statement, so the line and the payment can name the order written beside them. The jobs are the
+   * rows {@link Jobs#enqueue} and {@link StartPayment#start} write.
+   *
+   * @return the order's display number
+   * @throws InvalidOrderException if the channel is not one of the shop's enabled channels
+   */
   private static long insertOrder(
       Connection c,
       TenantId tenant,
       UUID orderId,
       String token,
       OrderRequest request,
+      Offer offer,
+      OrderPricing base,
       AdjustedPricing pricing,
-      OffsetDateTime reservedUntil)
+      OffsetDateTime reservedUntil,
+      UUID channelConfigId,
+      UUID paymentId)
       throws SQLException {
     Money total = pricing.lineTotal();
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO kameng.customer_order (tenant_id, id, token_hash, display_number,"
-                + " buyer_email, buyer_contact, query_password_hash, status, currency,"
-                + " total_minor, reserved_until)"
-                + " VALUES (?, ?, ?, nextval('kameng.order_display_number'), ?, ?, ?,"
-                + " 'PENDING_PAYMENT', ?, ?, ?) RETURNING display_number")) {
-      insert.setObject(1, tenant.value());
-      insert.setObject(2, orderId);
-      insert.setBytes(3, OrderToken.hash(token));
-      insert.setString(4, request.buyerEmail().strip().toLowerCase(Locale.ROOT));
-      insert.setString(5, request.buyerContact());
+    try (PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
+      int i = 0;
+      // the order
+      insert.setObject(++i, tenant.value());
+      insert.setObject(++i, orderId);
+      insert.setBytes(++i, OrderToken.hash(token));
+      insert.setString(++i, request.buyerEmail().strip().toLowerCase(Locale.ROOT));
+      insert.setString(++i, request.buyerContact());
       insert.setString(
-          6, request.queryPassword() == null ? null : QueryPassword.hash(request.queryPassword()));
-      insert.setString(7, total.currency());
-      insert.setLong(8, total.minorUnits());
-      insert.setTimestamp(9, Timestamp.from(reservedUntil.toInstant()));
+          ++i,
+          request.queryPassword() == null ? null : QueryPassword.hash(request.queryPassword()));
+      insert.setString(++i, total.currency());
+      insert.setLong(++i, total.minorUnits());
+      insert.setTimestamp(++i, Timestamp.from(reservedUntil.toInstant()));
+      // its line
+      insert.setObject(++i, offer.skuId());
+      insert.setString(++i, offer.fulfilment().name());
+      insert.setInt(++i, request.quantity());
+      insert.setLong(++i, base.unitPrice().minorUnits());
+      insert.setLong(++i, pricing.lineTotal().minorUnits());
+      insert.setString(++i, pricing.snapshotJson());
+      insert.setString(
+          ++i, FlatJson.ofStrings(OrderRequestRules.trimmed(request.inputs())).toString());
+      // the expiry job
+      insert.setString(++i, EXPIRE_JOB);
+      insert.setString(++i, new FlatJson().put("orderId", orderId.toString()).toString());
+      insert.setTimestamp(++i, Timestamp.from(reservedUntil.toInstant()));
+      // the payment and its reconcile job (no channel: no rows)
+      insert.setObject(++i, channelConfigId, Types.OTHER);
+      insert.setObject(++i, paymentId, Types.OTHER);
+      insert.setString(++i, StartPayment.RECONCILE_JOB);
+      insert.setString(++i, paymentId == null ? null : paymentId.toString());
+      insert.setString(
+          ++i,
+          paymentId == null
+              ? null
+              : new FlatJson().put("paymentId", paymentId.toString()).toString());
+      insert.setTimestamp(++i, Timestamp.from(Instant.now().plus(StartPayment.FIRST_RECONCILE)));
+      insert.setString(++i, StartPayment.MANUAL);
       try (ResultSet rs = insert.executeQuery()) {
         rs.next();
+        if (channelConfigId != null && !rs.getBoolean(2)) {
+          throw new InvalidOrderException("channelId", "no such payment channel in this shop");
+        }
         return rs.getLong(1);
       }
     }
   }
 
-  private static void insertLine(
-      Connection c,
-      TenantId tenant,
-      UUID orderId,
-      Offer offer,
-      OrderRequest request,
-      OrderPricing base,
-      AdjustedPricing pricing)
-      throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO kameng.order_line (tenant_id, order_id, line_number, sku_id, fulfilment,"
-                + " quantity, unit_price_minor, line_total_minor, price_snapshot, buyer_inputs)"
-                + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-      insert.setObject(1, tenant.value());
-      insert.setObject(2, orderId);
-      insert.setObject(3, offer.skuId());
-      insert.setString(4, offer.fulfilment().name());
-      insert.setInt(5, request.quantity());
-      insert.setLong(6, base.unitPrice().minorUnits());
-      insert.setLong(7, pricing.lineTotal().minorUnits());
-      insert.setString(8, pricing.snapshotJson());
-      insert.setString(
-          9, FlatJson.ofStrings(OrderRequestRules.trimmed(request.inputs())).toString());
-      insert.executeUpdate();
-    }
-  }
+  private static final String INSERT_ORDER =
+      """
+      WITH placed AS (
+        INSERT INTO kameng.customer_order (tenant_id, id, token_hash, display_number,
+               buyer_email, buyer_contact, query_password_hash, status, currency, total_minor,
+               reserved_until)
+        VALUES (?, ?, ?, nextval('kameng.order_display_number'), ?, ?, ?, 'PENDING_PAYMENT', ?,
+                ?, ?)
+        RETURNING tenant_id, id, currency, total_minor, display_number),
+      line AS (
+        INSERT INTO kameng.order_line (tenant_id, order_id, line_number, sku_id, fulfilment,
+               quantity, unit_price_minor, line_total_minor, price_snapshot, buyer_inputs)
+        SELECT tenant_id, id, 1, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb FROM placed),
+      expiry AS (
+        INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)
+        SELECT tenant_id, ?, id::text, ?::jsonb, ?::timestamptz FROM placed
+        ON CONFLICT DO NOTHING),
+      channel AS (
+        SELECT id, channel FROM kameng.channel_config WHERE id = ?::uuid AND enabled),
+      payment AS (
+        INSERT INTO kameng.payment (tenant_id, id, order_id, channel_config_id, amount_minor,
+               currency, status)
+        SELECT placed.tenant_id, ?::uuid, placed.id, channel.id, placed.total_minor,
+               placed.currency, 'PENDING'
+          FROM placed, channel),
+      reconcile AS (
+        INSERT INTO kameng.job (tenant_id, kind, dedupe_key, payload, run_at)
+        SELECT placed.tenant_id, ?, ?, ?::jsonb, ?::timestamptz FROM placed, channel
+         WHERE channel.channel <> ?
+        ON CONFLICT DO NOTHING)
+      SELECT placed.display_number, EXISTS (SELECT 1 FROM channel) FROM placed
+      """;
 
   private static void pause(int attempt) {
     try {

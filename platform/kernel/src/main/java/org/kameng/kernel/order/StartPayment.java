@@ -26,7 +26,8 @@ public final class StartPayment {
   /** How long after a payment starts the first status query runs. */
   public static final Duration FIRST_RECONCILE = Duration.ofMinutes(3);
 
-  private static final String MANUAL = "manual";
+  /** The built-in channel, which needs no reconcile job: staff mark its payments. */
+  static final String MANUAL = "manual";
 
   private StartPayment() {}
 

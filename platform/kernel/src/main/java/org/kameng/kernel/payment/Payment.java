@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.TenantId;
 
 /** A payment row, locked for the rest of the transaction. */
 record Payment(
@@ -35,35 +36,56 @@ record Payment(
   }
 
   /**
-   * Marks the payment succeeded unless it already is, keeping the provider's transaction id when
-   * one is given (same statement); true if this call did it.
+   * What recording a notice did: whether its provider event id was new, and whether the payment's
+   * status changed to the notice's outcome.
    */
-  boolean markSucceeded(Connection c, String providerReference) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE kameng.payment SET status = 'SUCCEEDED', updated_at = now(),"
-                + " provider_reference = coalesce(?, provider_reference)"
-                + " WHERE id = ? AND status IN ('PENDING', 'FAILED')")) {
-      update.setString(1, providerReference);
-      update.setObject(2, id);
-      return update.executeUpdate() == 1;
-    }
-  }
+  record Recorded(boolean newEvent, boolean statusChanged) {}
 
-  /** Marks a pending payment failed. */
-  boolean markFailed(Connection c) throws SQLException {
-    return update(c, "FAILED", "PENDING");
-  }
-
-  private boolean update(Connection c, String to, String... from) throws SQLException {
-    try (PreparedStatement update =
+  /**
+   * Records the notice's provider event id under its unique key and, only if it is new, moves the
+   * payment to the notice's outcome: SUCCEEDED from PENDING or FAILED (keeping the provider's
+   * transaction id when one is given), FAILED from PENDING, no change for PENDING. One statement,
+   * one round trip on every notify; a duplicate event changes nothing.
+   */
+  Recorded record(Connection c, TenantId tenant, PaymentNotice notice) throws SQLException {
+    String[] from =
+        switch (notice.outcome()) {
+          case SUCCEEDED -> new String[] {"PENDING", "FAILED"};
+          case FAILED -> new String[] {"PENDING"};
+          case PENDING -> new String[0];
+        };
+    try (PreparedStatement record =
         c.prepareStatement(
-            "UPDATE kameng.payment SET status = ?, updated_at = now()"
-                + " WHERE id = ? AND status = ANY (?)")) {
-      update.setString(1, to);
-      update.setObject(2, id);
-      update.setArray(3, c.createArrayOf("text", from));
-      return update.executeUpdate() == 1;
+            """
+            WITH event AS (
+              INSERT INTO kameng.payment_event (tenant_id, channel_config_id, provider_event_id,
+                     payment_id, outcome, amount_minor, currency)
+              VALUES (?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT DO NOTHING RETURNING 1),
+            marked AS (
+              UPDATE kameng.payment SET status = ?, updated_at = now(),
+                     provider_reference = coalesce(?, provider_reference)
+               WHERE id = ? AND status = ANY (?) AND EXISTS (SELECT 1 FROM event)
+              RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM event), EXISTS (SELECT 1 FROM marked)
+            """)) {
+      record.setObject(1, tenant.value());
+      record.setObject(2, channelConfigId);
+      record.setString(3, notice.providerEventId());
+      record.setObject(4, id);
+      record.setString(5, notice.outcome().name());
+      record.setLong(6, notice.amount().minorUnits());
+      record.setString(7, notice.amount().currency());
+      record.setString(8, notice.outcome().name());
+      record.setString(
+          9,
+          notice.outcome() == PaymentNotice.Outcome.SUCCEEDED ? notice.providerReference() : null);
+      record.setObject(10, id);
+      record.setArray(11, c.createArrayOf("text", from));
+      try (ResultSet rs = record.executeQuery()) {
+        rs.next();
+        return new Recorded(rs.getBoolean(1), rs.getBoolean(2));
+      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.kameng.kernel.payment;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
@@ -44,20 +43,21 @@ public final class RecordPaymentNotice {
     if (mismatch != null) {
       return mismatch;
     }
-    if (!recordEvent(c, tenant, channelConfigId, paymentId, notice)) {
+    Payment.Recorded recorded = payment.record(c, tenant, notice);
+    if (!recorded.newEvent()) {
       return NoticeResult.duplicate();
     }
     return switch (notice.outcome()) {
       case PENDING -> NoticeResult.notPaid("the provider reports the payment as pending");
       case FAILED -> {
-        if (payment.markFailed(c)) {
+        if (recorded.statusChanged()) {
           Notifications.order(
               c, tenant, Notifications.Event.PAYMENT_FAILED, payment.orderId(), paymentId);
         }
         yield NoticeResult.notPaid("the provider reports the payment as failed");
       }
       case SUCCEEDED -> {
-        if (!payment.markSucceeded(c, notice.providerReference())) {
+        if (!recorded.statusChanged()) {
           yield NoticeResult.duplicate();
         }
         Ledger.postPayment(
@@ -88,24 +88,5 @@ public final class RecordPaymentNotice {
       }
     }
     return null;
-  }
-
-  private static boolean recordEvent(
-      Connection c, TenantId tenant, UUID channelConfigId, UUID paymentId, PaymentNotice notice)
-      throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO kameng.payment_event (tenant_id, channel_config_id, provider_event_id,"
-                + " payment_id, outcome, amount_minor, currency) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
-      insert.setObject(1, tenant.value());
-      insert.setObject(2, channelConfigId);
-      insert.setString(3, notice.providerEventId());
-      insert.setObject(4, paymentId);
-      insert.setString(5, notice.outcome().name());
-      insert.setLong(6, notice.amount().minorUnits());
-      insert.setString(7, notice.amount().currency());
-      return insert.executeUpdate() == 1;
-    }
   }
 }

@@ -19,6 +19,7 @@ import org.kameng.kernel.payment.RecordPaymentNotice;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.testing.ConnectionPerThread;
 import org.kameng.kernel.testing.ShopFixture;
+import org.kameng.kernel.testing.TestDatabase;
 import org.kameng.plugin.api.Money;
 
 /**
@@ -47,34 +48,116 @@ public final class CheckoutBenchmark {
     stock(twoStepShop, keys);
     stock(kernelShop, keys);
 
-    try (ConnectionPerThread connections =
-        new ConnectionPerThread(ceilingShop.db.appDataSource())) {
+    RoundTrips trips = new RoundTrips(ceilingShop.db.appDataSource());
+    CpuTime cpu = CpuTime.of(ceilingShop.db.appDataSource());
+    try (ConnectionPerThread connections = new ConnectionPerThread(trips)) {
       Transactions tx = new Transactions(connections);
       System.out.println("warm-up ...");
       run(threads, 3, () -> rawCheckout(tx, ceilingShop));
       run(threads, 3, () -> rawTwoStepCheckout(tx, twoStepShop));
       run(threads, 3, () -> kernelCheckout(tx, kernelShop));
 
-      LatencyRecorder ceiling = run(threads, seconds, () -> rawCheckout(tx, ceilingShop));
-      System.out.println("raw SQL, 1 transaction  : " + ceiling.summary(seconds));
-      LatencyRecorder twoStep = run(threads, seconds, () -> rawTwoStepCheckout(tx, twoStepShop));
-      System.out.println("raw SQL, 2 transactions : " + twoStep.summary(seconds));
-      LatencyRecorder kernel = run(threads, seconds, () -> kernelCheckout(tx, kernelShop));
-      System.out.println("kernel checkout         : " + kernel.summary(seconds));
+      System.out.println("round trips of one flow:");
+      trace(trips, "raw SQL, 1 transaction", () -> rawCheckout(tx, ceilingShop));
+      trace(trips, "raw SQL, 2 transactions", () -> rawTwoStepCheckout(tx, twoStepShop));
+      trace(trips, "kernel checkout", () -> kernelCheckout(tx, kernelShop));
+
+      Phase ceiling =
+          measure(
+              "raw SQL, 1 transaction  ",
+              timed(trips, cpu, threads, seconds, () -> rawCheckout(tx, ceilingShop)),
+              seconds);
+      Phase twoStep =
+          measure(
+              "raw SQL, 2 transactions ",
+              timed(trips, cpu, threads, seconds, () -> rawTwoStepCheckout(tx, twoStepShop)),
+              seconds);
+      Phase kernel =
+          measure(
+              "kernel checkout         ",
+              timed(trips, cpu, threads, seconds, () -> kernelCheckout(tx, kernelShop)),
+              seconds);
       System.out.printf(
-          "kernel / 1-transaction ceiling: %.0f %%%n",
-          100.0 * kernel.rate(seconds) / ceiling.rate(seconds));
+          "kernel / 1-transaction ceiling: %.0f %%%n", 100.0 * kernel.rate() / ceiling.rate());
       System.out.printf(
-          "kernel / 2-transaction ceiling: %.0f %%%n",
-          100.0 * kernel.rate(seconds) / twoStep.rate(seconds));
+          "kernel / 2-transaction ceiling: %.0f %%%n", 100.0 * kernel.rate() / twoStep.rate());
+      System.out.println("load average after: " + loadAverage());
     }
   }
 
-  private interface Flow {
+  /** A measured phase: its flows/s. */
+  record Phase(double rate) {}
+
+  static Phase measure(String name, Measured measured, int seconds) {
+    LatencyRecorder recorder = measured.recorder();
+    long flows = recorder.count();
+    System.out.printf(
+        "%s: %s%n    %.1f round trips per flow; %s; load average before %s%n",
+        name,
+        recorder.summary(seconds),
+        (double) (measured.tripsAfter() - measured.tripsBefore()) / flows,
+        measured.cpuBefore().perFlow(measured.cpuAfter(), flows, "benchmark JVM"),
+        measured.loadBefore());
+    return new Phase(recorder.rate(seconds));
+  }
+
+  private static void trace(RoundTrips trips, String name, Flow flow) throws Exception {
+    trips.trace();
+    flow.run();
+    List<String> done = trips.traced();
+    System.out.printf("  %s: %d%n", name, done.size());
+    for (String statement : done) {
+      System.out.println(
+          "    " + (statement.length() > 150 ? statement.substring(0, 150) + " ..." : statement));
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  interface Flow {
     void run() throws Exception;
   }
 
-  private static LatencyRecorder run(int threads, int seconds, Flow flow) throws Exception {
+  /** A phase's latencies with the round-trip count, CPU and load around it. */
+  record Measured(
+      LatencyRecorder recorder,
+      long tripsBefore,
+      long tripsAfter,
+      CpuTime.Reading cpuBefore,
+      CpuTime.Reading cpuAfter,
+      String loadBefore) {}
+
+  static Measured timed(RoundTrips trips, CpuTime cpu, int threads, int seconds, Flow flow)
+      throws Exception {
+    vacuum();
+    String load = loadAverage();
+    long tripsBefore = trips.count();
+    CpuTime.Reading cpuBefore = cpu.read();
+    LatencyRecorder recorder = run(threads, seconds, flow);
+    return new Measured(recorder, tripsBefore, trips.count(), cpuBefore, cpu.read(), load);
+  }
+
+  /**
+   * Every phase starts on vacuumed tables: the phases before it leave dead rows that autovacuum
+   * would otherwise clean up (and bill to the database's CPU) during the next phase, which would
+   * always be the kernel's. As the owner role, which owns the tables.
+   */
+  static void vacuum() throws SQLException {
+    try (Connection c = TestDatabase.get().ownerDataSource().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("VACUUM (ANALYZE)");
+    }
+  }
+
+  static LatencyRecorder run(int threads, int seconds, Flow flow) throws Exception {
     LatencyRecorder recorder = new LatencyRecorder();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -83,7 +166,7 @@ public final class CheckoutBenchmark {
       workers.add(
           pool.submit(
               () -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
                   long start = System.nanoTime();
                   flow.run();
                   recorder.record(System.nanoTime() - start);
@@ -91,10 +174,15 @@ public final class CheckoutBenchmark {
                 return null;
               }));
     }
-    for (Future<?> worker : workers) {
-      worker.get();
+    try {
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      // A failed flow ends the phase: the other workers must not keep the JVM (and the run's
+      // server and database) alive.
+      pool.shutdownNow();
     }
-    pool.shutdown();
     return recorder;
   }
 
@@ -124,7 +212,7 @@ public final class CheckoutBenchmark {
   }
 
   /** The ceiling: the least SQL that sells one key, in one transaction. */
-  private static void rawCheckout(Transactions tx, ShopFixture shop) {
+  static void rawCheckout(Transactions tx, ShopFixture shop) {
     tx.inTenant(
         shop.tenant,
         c -> {
@@ -149,7 +237,7 @@ public final class CheckoutBenchmark {
    * requests, so two transactions — order, line and a reserved key; then the order paid, the key
    * sold and delivered — with no checks, snapshot, payment row, job, event id or ledger.
    */
-  private static void rawTwoStepCheckout(Transactions tx, ShopFixture shop) {
+  static void rawTwoStepCheckout(Transactions tx, ShopFixture shop) {
     UUID orderId = UUID.randomUUID();
     long key =
         tx.inTenant(
@@ -239,7 +327,7 @@ public final class CheckoutBenchmark {
     }
   }
 
-  private static void stock(ShopFixture shop, int keys) {
+  static void stock(ShopFixture shop, int keys) {
     for (int done = 0; done < keys; done += 10_000) {
       shop.addKeys("bench-" + done, Math.min(10_000, keys - done));
     }
