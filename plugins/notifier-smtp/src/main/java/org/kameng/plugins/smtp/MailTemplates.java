@@ -97,6 +97,19 @@ public final class MailTemplates {
         new Template(
             "[{shopName}] Upstream purchase failed for order {orderNumber}",
             "The purchase of order {orderNumber} from {supplier} failed: {reason}.\n\n{shopUrl}"));
+    ZH.put(
+        MessageKind.UPSTREAM_CLOSED,
+        new Template(
+            "【{shopName}】上游变化，已下架：{productName} {skuName}",
+            "上游价格与库存同步已将 {productName}（{skuName}）下架，原因：{reason}。\n"
+                + "上游恢复后会自动重新上架；也可以调整售价后手动上架。\n\n{shopUrl}"));
+    EN.put(
+        MessageKind.UPSTREAM_CLOSED,
+        new Template(
+            "[{shopName}] Taken off sale by the upstream sync: {productName} {skuName}",
+            "The upstream price and stock sync took {productName} ({skuName}) off sale: {reason}.\n"
+                + "It goes back on sale by itself when the upstream recovers; or change its price"
+                + " and put it back on sale yourself.\n\n{shopUrl}"));
   }
 
   private MailTemplates() {}
