@@ -9,6 +9,11 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kameng.kernel.catalog.SkuDraft;
 import org.kameng.kernel.catalog.Skus;
@@ -237,6 +242,52 @@ class UpstreamRepriceTest {
     assertEquals(
         2150, s.count("SELECT price_minor FROM kameng.sku WHERE id = '" + imported.skuId() + "'"));
     assertEquals(1200, price(), "the fixed-price SKU beside it is left alone");
+  }
+
+  @Test
+  void aPriceStaffTypeWhileASyncRunsIsNeverOverwrittenByIt() throws Exception {
+    setPricing("PERCENT", "20", null);
+    upstreamSells("10.00", 40);
+    CountDownLatch edited = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // Staff's edit holds the SKU's row, uncommitted, while a sync run starts.
+      Future<?> staff =
+          pool.submit(
+              () ->
+                  s.shop
+                      .db
+                      .transactions()
+                      .inTenant(
+                          s.shop.tenant,
+                          c -> {
+                            Skus.update(
+                                c,
+                                s.shop.tenant,
+                                s.skuId,
+                                new SkuDraft("50 points", "11.11", "CNY", null, 1, 100, false, 0));
+                            edited.countDown();
+                            try {
+                              release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                              throw new IllegalStateException(e);
+                            }
+                            return null;
+                          }));
+      assertTrue(edited.await(30, TimeUnit.SECONDS));
+      Future<?> run = pool.submit(this::syncNow);
+      Thread.sleep(300); // the run is now waiting for the SKU's row
+      release.countDown();
+      staff.get(30, TimeUnit.SECONDS);
+      run.get(30, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1111, price(), "the sync saw the fixed price staff typed, not the old markup");
+    assertEquals("FIXED_PRICE", link().markupKind());
+    assertEquals(0, audits(SyncUpstream.REPRICED_ACTION));
   }
 
   // --- helpers
