@@ -195,7 +195,15 @@ public final class UpstreamLinks {
                 false,
                 null));
     link(c, tenant, sku.id(), configId, item, actor);
-    store(c, sku.id(), pricing);
+    // A fixed price raised to the floor is stored as the price the SKU got, so the rule shown is
+    // the price sold at.
+    store(
+        c,
+        sku.id(),
+        pricing.markup().kind() == Markup.Kind.FIXED_PRICE
+            ? new Pricing(
+                new Markup(Markup.Kind.FIXED_PRICE, price.minorUnits()), pricing.floorMarginMinor())
+            : pricing);
     return new Imported(product.id(), sku.id(), price, item.cost());
   }
 

@@ -242,6 +242,32 @@ class UpstreamRepriceTest {
     assertEquals(
         2150, s.count("SELECT price_minor FROM kameng.sku WHERE id = '" + imported.skuId() + "'"));
     assertEquals(1200, price(), "the fixed-price SKU beside it is left alone");
+
+    // A fixed price below the floor is raised to it at import, and stored as that price.
+    UpstreamLinks.Imported raised =
+        s.shop
+            .db
+            .transactions()
+            .inTenant(
+                s.shop.tenant,
+                c ->
+                    UpstreamLinks.importItem(
+                        c,
+                        s.shop.tenant,
+                        s.configId,
+                        new UpstreamLinks.Item("item-9", "100 points", Money.of(2000, "CNY")),
+                        new Pricing(Markup.parse("FIXED_PRICE", "5.00", "CNY"), 0),
+                        null,
+                        "owner"));
+    assertEquals(Money.of(2051, "CNY"), raised.price(), "20.00 after the 2.5 % fee");
+    assertEquals(
+        "20.51",
+        s.shop
+            .db
+            .transactions()
+            .inTenant(s.shop.tenant, c -> UpstreamLinks.find(c, raised.skuId()))
+            .orElseThrow()
+            .markupValue());
   }
 
   @Test
