@@ -72,6 +72,20 @@ public final class Skus {
       update.setObject(10, skuId);
       update.executeUpdate();
     }
+    if (sku.price().minorUnits() != row.priceMinor()) {
+      // A price staff set by hand is the price: an UPSTREAM SKU's link becomes a fixed price at it,
+      // so the upstream sync no longer re-prices it by its markup (it closes it if the upstream's
+      // cost rises above it). Staff put a markup back through the link's pricing.
+      try (PreparedStatement fix =
+          c.prepareStatement(
+              "UPDATE kameng.upstream_link SET markup_kind = 'FIXED_PRICE', markup_value = ?,"
+                  + " updated_at = now() WHERE tenant_id = ? AND sku_id = ?")) {
+        fix.setLong(1, sku.price().minorUnits());
+        fix.setObject(2, tenant.value());
+        fix.setObject(3, skuId);
+        fix.executeUpdate();
+      }
+    }
     return entry(c, tenant, row.productId(), skuId);
   }
 

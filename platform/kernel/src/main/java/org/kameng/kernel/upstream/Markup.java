@@ -2,12 +2,14 @@ package org.kameng.kernel.upstream;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.kameng.kernel.ledger.Ledger;
 import org.kameng.plugin.api.Money;
 
 /**
  * How a reseller prices an item it buys upstream: a percentage on the upstream cost (in basis
  * points), a fixed amount on it (in minor units), or a fixed price (in minor units). Whatever the
  * rule, the price is never below the upstream cost: a sale below it would lose money on every unit.
+ * A floor rule can raise that floor to the cost plus a margin kept after the platform's fee.
  */
 public record Markup(Kind kind, long value) {
 
@@ -64,6 +66,57 @@ public record Markup(Kind kind, long value) {
 
   /** The local retail price of an item that costs {@code cost} upstream; never below the cost. */
   public Money price(Money cost) {
+    return price(cost, 0, 0);
+  }
+
+  /**
+   * The local retail price of an item that costs {@code cost} upstream, never below {@link #floor}:
+   * the rule's price (a percentage rounded half up to the minor unit), raised to the floor if it is
+   * below it.
+   */
+  public Money price(Money cost, long floorMarginMinor, int feeBasisPoints) {
+    return Money.of(
+        Math.max(rulePrice(cost), floor(cost.minorUnits(), floorMarginMinor, feeBasisPoints)),
+        cost.currency());
+  }
+
+  /**
+   * The least price that leaves the shop the upstream cost plus {@code marginMinor} after the
+   * platform's fee of {@code feeBasisPoints} on it (the fee rounded half up, as the ledger books
+   * it): the smallest such price, so rounded up to the minor unit. A fee of 100 % leaves nothing
+   * whatever the price; the floor is then the cost plus the margin.
+   */
+  public static long floor(long costMinor, long marginMinor, int feeBasisPoints) {
+    long need = Math.addExact(costMinor, marginMinor);
+    if (feeBasisPoints <= 0 || feeBasisPoints >= 10_000) {
+      return need;
+    }
+    // An estimate from the exact share, then corrected for the fee's rounding either way.
+    long p =
+        BigDecimal.valueOf(need)
+            .multiply(BigDecimal.valueOf(10_000))
+            .divide(BigDecimal.valueOf(10_000 - feeBasisPoints), 0, RoundingMode.CEILING)
+            .longValueExact();
+    while (p - Ledger.platformFee(p, feeBasisPoints) < need) {
+      p++;
+    }
+    while (p > need && (p - 1) - Ledger.platformFee(p - 1, feeBasisPoints) >= need) {
+      p--;
+    }
+    return p;
+  }
+
+  /**
+   * The rule's value as the API writes it: a percentage such as {@code "12.5"}, or an amount such
+   * as {@code "1.50"} in {@code currency}.
+   */
+  public String valueText(String currency) {
+    return kind == Kind.PERCENT
+        ? BigDecimal.valueOf(value, 2).stripTrailingZeros().toPlainString()
+        : Money.of(value, currency).toDecimalString();
+  }
+
+  private long rulePrice(Money cost) {
     long base = cost.minorUnits();
     long priced =
         switch (kind) {
@@ -75,6 +128,6 @@ public record Markup(Kind kind, long value) {
           case FIXED -> Math.addExact(base, value);
           case FIXED_PRICE -> value;
         };
-    return Money.of(Math.max(priced, base), cost.currency());
+    return priced;
   }
 }

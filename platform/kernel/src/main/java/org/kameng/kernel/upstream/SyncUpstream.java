@@ -22,17 +22,21 @@ import org.kameng.kernel.json.FlatJson;
 import org.kameng.kernel.notification.Notifications;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierSettings;
 import org.kameng.kernel.upstream.UpstreamSyncs.ClosedReason;
+import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.plugin.api.supplier.UpstreamItem;
 import org.kameng.plugin.api.supplier.UpstreamStock;
 
 /**
  * One sync run ({@link UpstreamSyncs#JOB}) of a supplier configuration: reads the upstream's
- * catalogue and, for every SKU linked to it, records the upstream's cost and stock, takes the SKU
- * off sale when the upstream sold out, dropped the item or now charges more than the SKU's local
- * price (the floor: never sell below cost), and puts it back on sale when that is over, but only if
- * it was the sync that took it off: a SKU staff hid stays hidden. Each closing is audited and
- * raised as an {@link Notifications.Event#UPSTREAM_CLOSED} notification for the shop's staff.
+ * catalogue and, for every SKU linked to it, records the upstream's cost and stock, re-prices a SKU
+ * priced by a markup ({@code PERCENT} or {@code FIXED}) from the new cost, never below its floor
+ * nor its highest wholesale tier price, takes the SKU off sale when the upstream sold out, dropped
+ * the item or (for a {@code FIXED_PRICE} SKU) now charges more than the SKU's local price (never
+ * sell below cost), and puts it back on sale when that is over, but only if it was the sync that
+ * took it off: a SKU staff hid stays hidden. Each closing is audited and raised as an {@link
+ * Notifications.Event#UPSTREAM_CLOSED} notification for the shop's staff; each re-pricing is
+ * audited and listed in the run's result.
  *
  * <p>An upstream that cannot be reached closes nothing (an outage is not a sell-out): the run
  * records the failure and the next run tries again. A raised cost is not adopted as the purchase
@@ -45,6 +49,9 @@ public final class SyncUpstream implements JobHandler {
 
   /** Audit action of a SKU put back on sale by the sync. */
   public static final String REOPENED_ACTION = "upstream.sync-reopened";
+
+  /** Audit action of a SKU the sync re-priced from a new upstream cost. */
+  public static final String REPRICED_ACTION = "upstream.sync-repriced";
 
   private static final Pattern SUPPLIER =
       Pattern.compile("\"supplier\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
@@ -100,9 +107,10 @@ public final class SyncUpstream implements JobHandler {
     }
   }
 
-  private record Outcome(boolean ok, String result, int checked, int closed, int reopened) {
+  private record Outcome(
+      boolean ok, String result, int checked, int repriced, int closed, int reopened) {
     static Outcome failed(String why) {
-      return new Outcome(false, why, 0, 0, 0);
+      return new Outcome(false, why, 0, 0, 0, 0);
     }
   }
 
@@ -112,7 +120,15 @@ public final class SyncUpstream implements JobHandler {
       String currency,
       ClosedReason closedReason,
       long priceMinor,
-      boolean visible) {}
+      boolean visible,
+      Markup markup,
+      long floorMarginMinor,
+      long highestTierMinor) {
+
+    boolean fixedPrice() {
+      return markup.kind() == Markup.Kind.FIXED_PRICE;
+    }
+  }
 
   private static Outcome apply(
       Connection c, TenantId tenant, UUID configId, List<UpstreamItem> items) throws SQLException {
@@ -120,18 +136,24 @@ public final class SyncUpstream implements JobHandler {
     for (UpstreamItem item : items) {
       byId.put(item.upstreamId(), item);
     }
+    int repriced = 0;
     int closed = 0;
     int reopened = 0;
+    int fee = UpstreamLinks.feeBasisPoints(c);
     List<Linked> links = links(c, configId);
     for (Linked link : links) {
       UpstreamItem item = byId.get(link.upstreamItemId());
       boolean usable = item != null && item.price().currency().equals(link.currency());
+      // A markup's price follows the cost (up or down), so only a fixed price can fall below it.
+      if (usable && !link.fixedPrice() && reprice(c, tenant, configId, link, item, fee)) {
+        repriced++;
+      }
       ClosedReason reason =
           !usable
               ? ClosedReason.UPSTREAM_ITEM_GONE
               : soldOut(item.stock())
                   ? ClosedReason.UPSTREAM_SOLD_OUT
-                  : item.price().minorUnits() > link.priceMinor()
+                  : link.fixedPrice() && item.price().minorUnits() > link.priceMinor()
                       ? ClosedReason.UPSTREAM_PRICE_ABOVE_LOCAL
                       : null;
       if (usable) {
@@ -152,10 +174,68 @@ public final class SyncUpstream implements JobHandler {
     }
     return new Outcome(
         true,
-        "checked " + links.size() + ", closed " + closed + ", reopened " + reopened,
+        "checked "
+            + links.size()
+            + ", repriced "
+            + repriced
+            + ", closed "
+            + closed
+            + ", reopened "
+            + reopened,
         links.size(),
+        repriced,
         closed,
         reopened);
+  }
+
+  /**
+   * Prices a markup SKU by its rule from the upstream's new cost: the rule's price, raised to the
+   * floor (the cost plus the floor margin after the platform's fee) and to the SKU's highest
+   * wholesale tier price. Marks the link and audits the change when the price moves.
+   *
+   * @return whether the price changed
+   */
+  private static boolean reprice(
+      Connection c, TenantId tenant, UUID configId, Linked link, UpstreamItem item, int fee)
+      throws SQLException {
+    long price =
+        Math.max(
+            link.markup().price(item.price(), link.floorMarginMinor(), fee).minorUnits(),
+            link.highestTierMinor());
+    if (price == link.priceMinor()) {
+      return false;
+    }
+    try (PreparedStatement update =
+        c.prepareStatement("UPDATE kameng.sku SET price_minor = ? WHERE id = ?")) {
+      update.setLong(1, price);
+      update.setObject(2, link.skuId());
+      update.executeUpdate();
+    }
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE kameng.upstream_link SET repriced_at = now(), repriced_from_minor = ?"
+                + " WHERE sku_id = ?")) {
+      update.setLong(1, link.priceMinor());
+      update.setObject(2, link.skuId());
+      update.executeUpdate();
+    }
+    String currency = link.currency();
+    AuditLog.record(
+        c,
+        tenant,
+        AuditLog.SYSTEM,
+        REPRICED_ACTION,
+        "sku:" + link.skuId(),
+        new FlatJson()
+            .put("supplier", configId.toString())
+            .put("upstreamItemId", link.upstreamItemId())
+            .put("markupKind", link.markup().kind().name())
+            .put("markupValue", link.markup().valueText(currency))
+            .put("upstreamPrice", item.price().toDecimalString())
+            .put("from", Money.of(link.priceMinor(), currency).toDecimalString())
+            .put("to", Money.of(price, currency).toDecimalString())
+            .toString());
+    return true;
   }
 
   private static boolean soldOut(UpstreamStock stock) {
@@ -169,7 +249,10 @@ public final class SyncUpstream implements JobHandler {
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT l.sku_id, l.upstream_item_id, l.currency, l.closed_reason, s.price_minor,"
-                + " s.visible FROM kameng.upstream_link l JOIN kameng.sku s"
+                + " s.visible, l.markup_kind, l.markup_value, l.floor_margin_minor,"
+                + " (SELECT COALESCE(max(t.price_minor), 0) FROM kameng.wholesale_tier t"
+                + " WHERE t.tenant_id = s.tenant_id AND t.sku_id = s.id)"
+                + " FROM kameng.upstream_link l JOIN kameng.sku s"
                 + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id"
                 + " WHERE l.supplier_config_id = ? ORDER BY l.sku_id FOR UPDATE OF l, s")) {
       select.setObject(1, configId);
@@ -183,7 +266,10 @@ public final class SyncUpstream implements JobHandler {
                   rs.getString(3),
                   reason == null ? null : ClosedReason.valueOf(reason),
                   rs.getLong(5),
-                  rs.getBoolean(6)));
+                  rs.getBoolean(6),
+                  new Markup(Markup.Kind.valueOf(rs.getString(7)), rs.getLong(8)),
+                  rs.getLong(9),
+                  rs.getLong(10)));
         }
       }
     }
@@ -324,7 +410,7 @@ public final class SyncUpstream implements JobHandler {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE kameng.supplier_sync SET runs = runs + 1, last_at = now(), last_ok = ?,"
-                + " last_result = ?, checked = ?, closed = ?, reopened = ?,"
+                + " last_result = ?, checked = ?, closed = ?, reopened = ?, repriced = ?,"
                 + " next_at = CASE WHEN ? THEN ? ELSE next_at END"
                 + " WHERE supplier_config_id = ?")) {
       update.setBoolean(1, outcome.ok());
@@ -333,9 +419,10 @@ public final class SyncUpstream implements JobHandler {
       update.setInt(3, outcome.checked());
       update.setInt(4, outcome.closed());
       update.setInt(5, outcome.reopened());
-      update.setBoolean(6, scheduled);
-      update.setObject(7, java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC));
-      update.setObject(8, configId);
+      update.setInt(6, outcome.repriced());
+      update.setBoolean(7, scheduled);
+      update.setObject(8, java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC));
+      update.setObject(9, configId);
       update.executeUpdate();
     }
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.kameng.kernel.job.Jobs;
 import org.kameng.kernel.json.FlatJson;
+import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
 
 /**
@@ -41,7 +42,10 @@ public final class UpstreamSyncs {
     UPSTREAM_ITEM_GONE
   }
 
-  /** How a configuration's syncs went; empty times before the first run. */
+  /**
+   * How a configuration's syncs went; empty times before the first run. {@code repricedSkus} are
+   * the SKUs the last run re-priced.
+   */
   public record SyncState(
       UUID supplierId,
       long runs,
@@ -49,13 +53,18 @@ public final class UpstreamSyncs {
       Boolean lastOk,
       String lastResult,
       int checked,
+      int repriced,
       int closed,
       int reopened,
       OffsetDateTime nextAt,
-      List<ClosedSku> closedSkus) {}
+      List<ClosedSku> closedSkus,
+      List<RepricedSku> repricedSkus) {}
 
   /** A SKU the sync took off sale, and why. */
   public record ClosedSku(UUID skuId, String skuName, ClosedReason reason, OffsetDateTime since) {}
+
+  /** A SKU the last run re-priced from the upstream's new cost: its price before and after. */
+  public record RepricedSku(UUID skuId, String skuName, Money from, Money to, Money cost) {}
 
   private UpstreamSyncs() {}
 
@@ -120,10 +129,34 @@ public final class UpstreamSyncs {
         }
       }
     }
+    // A run stamps the links it re-priced with its own transaction's now(), which is its last_at.
+    List<RepricedSku> repriced = new ArrayList<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT runs, last_at, last_ok, last_result, checked, closed, reopened, next_at"
-                + " FROM kameng.supplier_sync WHERE supplier_config_id = ?")) {
+            "SELECT l.sku_id, s.name, l.repriced_from_minor, s.price_minor, l.cost_minor,"
+                + " l.currency FROM kameng.upstream_link l JOIN kameng.sku s"
+                + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id JOIN kameng.supplier_sync y"
+                + " ON y.tenant_id = l.tenant_id AND y.supplier_config_id = l.supplier_config_id"
+                + " WHERE l.supplier_config_id = ? AND l.repriced_at = y.last_at"
+                + " ORDER BY s.name, l.sku_id")) {
+      select.setObject(1, configId);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          String currency = rs.getString(6);
+          repriced.add(
+              new RepricedSku(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  Money.of(rs.getLong(3), currency),
+                  Money.of(rs.getLong(4), currency),
+                  Money.of(rs.getLong(5), currency)));
+        }
+      }
+    }
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT runs, last_at, last_ok, last_result, checked, closed, reopened, next_at,"
+                + " repriced FROM kameng.supplier_sync WHERE supplier_config_id = ?")) {
       select.setObject(1, configId);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
@@ -137,10 +170,12 @@ public final class UpstreamSyncs {
                 rs.getObject(3, Boolean.class),
                 rs.getString(4),
                 rs.getInt(5),
+                rs.getInt(9),
                 rs.getInt(6),
                 rs.getInt(7),
                 rs.getObject(8, OffsetDateTime.class),
-                List.copyOf(closed)));
+                List.copyOf(closed),
+                List.copyOf(repriced)));
       }
     }
   }

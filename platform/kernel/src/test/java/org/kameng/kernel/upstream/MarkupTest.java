@@ -2,8 +2,10 @@ package org.kameng.kernel.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.kameng.kernel.ledger.Ledger;
 import org.kameng.plugin.api.Money;
 
 class MarkupTest {
@@ -27,6 +29,28 @@ class MarkupTest {
   void aFixedPriceBelowTheUpstreamCostIsRaisedToTheCost() {
     assertEquals(COST, Markup.parse("FIXED_PRICE", "5.00", "CNY").price(COST));
     assertEquals(COST, Markup.parse("PERCENT", "0", "CNY").price(COST));
+  }
+
+  @Test
+  void theFloorIsTheLeastPriceThatLeavesCostPlusMarginAfterTheFee() {
+    for (int fee : new int[] {0, 1, 250, 333, 500, 999, 5000, 9999}) {
+      for (long cost = 0; cost < 3000; cost += 7) {
+        long floor = Markup.floor(cost, 13, fee);
+        assertTrue(floor - Ledger.platformFee(floor, fee) >= cost + 13, fee + " " + cost);
+        assertTrue(
+            floor == cost + 13 || (floor - 1) - Ledger.platformFee(floor - 1, fee) < cost + 13,
+            "the least such price at " + fee + " " + cost);
+      }
+    }
+    assertEquals(Money.of(1000, "CNY"), Markup.parse("PERCENT", "0", "CNY").price(COST, 50, 500));
+    assertEquals(Money.of(1125, "CNY"), Markup.parse("PERCENT", "25", "CNY").price(COST, 50, 500));
+  }
+
+  @Test
+  void aRuleIsWrittenBackAsTheApiReadsIt() {
+    assertEquals("12.5", Markup.parse("PERCENT", "12.50", "CNY").valueText("CNY"));
+    assertEquals("20", Markup.parse("PERCENT", "20", "CNY").valueText("CNY"));
+    assertEquals("1.50", Markup.parse("FIXED", "1.5", "CNY").valueText("CNY"));
   }
 
   @Test

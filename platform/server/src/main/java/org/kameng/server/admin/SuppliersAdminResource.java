@@ -95,9 +95,19 @@ public class SuppliersAdminResource {
   public record ItemView(
       String upstreamId, String name, Money price, String stock, List<String> buyerInputs) {}
 
-  /** Make a local UPSTREAM product from an upstream item. */
+  /**
+   * Make a local UPSTREAM product from an upstream item; {@code floorMargin} (an amount, none is 0)
+   * is the least kept per unit above the upstream cost after the platform's fee.
+   */
   public record ImportBody(
-      String upstreamItemId, String markupKind, String markupValue, UUID categoryId) {}
+      String upstreamItemId,
+      String markupKind,
+      String markupValue,
+      String floorMargin,
+      UUID categoryId) {}
+
+  /** A linked SKU's pricing rule, which the sync re-prices it by. */
+  public record PricingBody(String markupKind, String markupValue, String floorMargin) {}
 
   /** Link an existing UPSTREAM SKU to an upstream item. */
   public record LinkBody(UUID supplierId, String upstreamItemId) {}
@@ -268,7 +278,11 @@ public class SuppliersAdminResource {
     }
     requireConfig(owner, id);
     UpstreamItem item = item(owner, id, body.upstreamItemId());
-    Markup markup = Markup.parse(body.markupKind(), body.markupValue(), item.price().currency());
+    String currency = item.price().currency();
+    UpstreamLinks.Pricing pricing =
+        new UpstreamLinks.Pricing(
+            Markup.parse(body.markupKind(), body.markupValue(), currency),
+            UpstreamLinks.Pricing.parseFloorMargin(body.floorMargin(), currency));
     UpstreamLinks.Imported imported =
         transactions.inTenant(
             owner.tenant(),
@@ -278,7 +292,7 @@ public class SuppliersAdminResource {
                     owner.tenant(),
                     id,
                     new UpstreamLinks.Item(item.upstreamId(), item.name(), item.price()),
-                    markup,
+                    pricing,
                     body.categoryId(),
                     owner.username()));
     return Response.status(Response.Status.CREATED).entity(imported).build();
@@ -309,6 +323,46 @@ public class SuppliersAdminResource {
   }
 
   @GET
+  @Path("/skus/{skuId}/upstream")
+  @Operation(summary = "An UPSTREAM SKU's link: the upstream item, its cost and the pricing rule")
+  @Extension(name = "x-kameng-role", value = "OWNER")
+  public UpstreamLinks.Link linkOf(@PathParam("skuId") UUID skuId) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    return transactions
+        .inTenant(owner.tenant(), c -> UpstreamLinks.find(c, skuId))
+        .orElseThrow(() -> new NotFoundException("The SKU is not linked to an upstream item."));
+  }
+
+  @PUT
+  @Path("/skus/{skuId}/upstream/pricing")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Change a linked SKU's pricing rule (markup and floor margin); the SKU is priced by it at"
+              + " once from the recorded cost and the sync re-prices it by it")
+  @Extension(name = "x-kameng-role", value = "OWNER")
+  public UpstreamLinks.Link pricing(@PathParam("skuId") UUID skuId, PricingBody body) {
+    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
+    if (body == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    return transactions.inTenant(
+        owner.tenant(),
+        c -> {
+          UpstreamLinks.Link link =
+              UpstreamLinks.find(c, skuId)
+                  .orElseThrow(
+                      () -> new NotFoundException("The SKU is not linked to an upstream item."));
+          String currency = link.cost().currency();
+          UpstreamLinks.Pricing pricing =
+              new UpstreamLinks.Pricing(
+                  Markup.parse(body.markupKind(), body.markupValue(), currency),
+                  UpstreamLinks.Pricing.parseFloorMargin(body.floorMargin(), currency));
+          return UpstreamLinks.setPricing(c, owner.tenant(), skuId, pricing, owner.username());
+        });
+  }
+
+  @GET
   @Path("/suppliers/{id}/sync")
   @Operation(
       summary =
@@ -321,7 +375,9 @@ public class SuppliersAdminResource {
     return transactions
         .inTenant(owner.tenant(), c -> UpstreamSyncs.find(c, id))
         .orElseGet(
-            () -> new UpstreamSyncs.SyncState(id, 0, null, null, null, 0, 0, 0, null, List.of()));
+            () ->
+                new UpstreamSyncs.SyncState(
+                    id, 0, null, null, null, 0, 0, 0, 0, null, List.of(), List.of()));
   }
 
   @POST

@@ -305,7 +305,8 @@ class UpstreamFulfilmentIT {
   }
 
   @Test
-  void theSyncClosesWhatTheUpstreamSoldOutOrPricedAboveAndReopensWhatCameBack() throws Exception {
+  void theSyncClosesWhatTheUpstreamSoldOutOrPricedAboveAndReopensWhatCameBackAndReprices()
+      throws Exception {
     // B sells a second item, with no keys yet; another downstream shop of A's key imports it.
     String bSku = b.newSku("Sync card", "3.00");
     FreshShop down = FreshShop.selling("dock-sync", "1.00", 0);
@@ -387,13 +388,52 @@ class UpstreamFulfilmentIT {
     assertEquals(1, state.getInt("reopened"));
     down.order(channel, localSku);
 
-    // B raises its price above A's local price (wholesale 9.00 > 3.70): closed again.
+    // The SKU's pricing rule is the import's; a bad change names its field and changes nothing.
+    String pricing = "/api/shops/" + down.slug + "/skus/" + localSku + "/upstream";
+    down.owner()
+        .body(Map.of("markupKind", "FIXED_PRICE", "markupValue", "2.00"))
+        .put(pricing + "/pricing")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("markupValue"));
+    down.owner()
+        .body(Map.of("markupKind", "PERCENT", "markupValue", "10", "floorMargin", "x"))
+        .put(pricing + "/pricing")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("floorMargin"));
+    down.owner()
+        .get(pricing)
+        .then()
+        .statusCode(200)
+        .body("markupKind", equalTo("FIXED"))
+        .body("markupValue", equalTo("1.00"));
+
+    // B raises its price above A's local price (wholesale 9.00 > 3.70): A's markup follows it.
     b.owner()
         .body(Map.of("name", "Sync card", "price", "10.00"))
         .put("/api/shops/" + b.slug + "/catalog/skus/" + bSku)
         .then()
         .statusCode(200);
     state = syncNow(down, base, 3);
+    assertEquals(0, state.getList("closedSkus").size(), state.prettify());
+    assertEquals(1, state.getInt("repriced"), state.prettify());
+    assertEquals("3.70", state.getString("repricedSkus[0].from.amount"));
+    assertEquals("10.00", state.getString("repricedSkus[0].to.amount"));
+
+    // At a fixed price staff chose, a cost above it closes the SKU again.
+    down.owner()
+        .body(Map.of("markupKind", "FIXED_PRICE", "markupValue", "10.00"))
+        .put(pricing + "/pricing")
+        .then()
+        .statusCode(200)
+        .body("markupKind", equalTo("FIXED_PRICE"));
+    b.owner()
+        .body(Map.of("name", "Sync card", "price", "12.00"))
+        .put("/api/shops/" + b.slug + "/catalog/skus/" + bSku)
+        .then()
+        .statusCode(200);
+    state = syncNow(down, base, 4);
     assertEquals("UPSTREAM_PRICE_ABOVE_LOCAL", state.getString("closedSkus[0].reason"));
 
     // Another shop's owner sees nothing of it.
