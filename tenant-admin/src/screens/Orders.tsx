@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { navigate } from '../router';
 import { useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatMinor, formatMoney, formatTime, invalid, Loading } from '../ui/parts';
-import { ProviderRefund } from './ProviderRefund';
+import { ProviderRefund, providerRefundJob } from './ProviderRefund';
 
 export const ORDER_STATES = [
   'PENDING_PAYMENT',
@@ -352,7 +352,8 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                     {t('orders.resend')}
                   </button>
                   {o.status === 'REFUND_PENDING' && (
-                    <button class="secondary" disabled={action.busy} onClick={markRefunded}>
+                    // Not while the provider is paying back: the buyer would be refunded twice.
+                    <button class="secondary" disabled={action.busy || providerRefundJob(d.jobs ?? []).waiting} onClick={markRefunded}>
                       {t('orders.markRefunded')}
                     </button>
                   )}
@@ -363,6 +364,7 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                     orderId={props.orderId}
                     jobs={d.jobs ?? []}
                     busy={action.busy}
+                    onStart={() => setResult(undefined)}
                     onChanged={loaded.reload}
                     markRefunded={markRefunded}
                   />

@@ -20,18 +20,24 @@ const POLLS = 60;
  * refund (409) or a provider that refused leaves the order flagged, and staff are told to refund by
  * hand and record it with the existing "mark as refunded".
  */
+/** The newest refund-through-the-provider job of the order, and whether it still waits or runs. */
+export function providerRefundJob(jobs: JobEntry[]): { job?: JobEntry; waiting: boolean } {
+  const job = [...jobs].reverse().find((j) => j.kind === JOB);
+  return { job, waiting: job !== undefined && (job.status === 'READY' || job.status === 'RUNNING') };
+}
+
 export function ProviderRefund(props: {
   slug: string;
   orderId: string;
   jobs: JobEntry[];
   busy: boolean;
+  onStart: () => void;
   onChanged: () => void;
   markRefunded: () => void;
 }) {
   const action = useAction();
   const [polls, setPolls] = useState(0);
-  const job = [...props.jobs].reverse().find((j) => j.kind === JOB);
-  const waiting = job !== undefined && (job.status === 'READY' || job.status === 'RUNNING');
+  const { job, waiting } = providerRefundJob(props.jobs);
   // Still flagged after the job ended: the provider refused, or the job gave up.
   const ended = job !== undefined && !waiting;
 
@@ -47,6 +53,7 @@ export function ProviderRefund(props: {
   }, [waiting, polls]);
 
   const request = async () => {
+    props.onStart();
     const done = await action.run(() =>
       raw(`/api/shops/${encodeURIComponent(props.slug)}/orders/${props.orderId}/refund-through-provider`, { method: 'POST' }),
     );

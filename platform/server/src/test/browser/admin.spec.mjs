@@ -466,6 +466,11 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       await box.getByText('disabled after 2 failed deliveries in a row').waitFor();
       await box.getByText('enable it again').waitFor();
       await shot(page, 'notifier-auto-disabled');
+      await page.getByLabel('Language / 语言').selectOption('zh-CN');
+      await row.locator('.badge', { hasText: '因连续失败已自动停用' }).waitFor();
+      await box.getByText('失败计数将从零开始').waitFor();
+      await shot(page, 'notifier-auto-disabled-zh');
+      await page.getByLabel('Language / 语言').selectOption('en');
       await box.getByRole('button', { name: 'Enable again' }).click();
       await row.getByText('Enabled').waitFor();
       assert.equal(await row.getByTestId('auto-disabled').count(), 0);
