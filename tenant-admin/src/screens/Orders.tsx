@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { navigate } from '../router';
 import { useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatMinor, formatMoney, formatTime, invalid, Loading } from '../ui/parts';
+import { ProviderRefund, providerRefundJob } from './ProviderRefund';
 
 export const ORDER_STATES = [
   'PENDING_PAYMENT',
@@ -170,6 +171,9 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
       loaded.reload();
     }
   };
+
+  // Recorded by staff after paying the buyer back outside Kameng.
+  const markRefunded = () => void act(() => call(client.POST('/api/shops/{slug}/orders/{orderId}/refunded', { params: { path } })));
 
   return (
     <section>
@@ -348,15 +352,23 @@ export function OrderDetail(props: { slug: string; orderId: string }) {
                     {t('orders.resend')}
                   </button>
                   {o.status === 'REFUND_PENDING' && (
-                    <button
-                      class="secondary"
-                      disabled={action.busy}
-                      onClick={() => act(() => call(client.POST('/api/shops/{slug}/orders/{orderId}/refunded', { params: { path } })))}
-                    >
+                    // Not while the provider is paying back: the buyer would be refunded twice.
+                    <button class="secondary" disabled={action.busy || providerRefundJob(d.jobs ?? []).waiting} onClick={markRefunded}>
                       {t('orders.markRefunded')}
                     </button>
                   )}
                 </div>
+                {o.status === 'REFUND_PENDING' && (
+                  <ProviderRefund
+                    slug={props.slug}
+                    orderId={props.orderId}
+                    jobs={d.jobs ?? []}
+                    busy={action.busy}
+                    onStart={() => setResult(undefined)}
+                    onChanged={loaded.reload}
+                    markRefunded={markRefunded}
+                  />
+                )}
                 {['PAID', 'DELIVERING', 'PARTIALLY_DELIVERED', 'PAID_UNDELIVERABLE'].includes(o.status ?? '') && (
                   <form
                     onSubmit={(e) => {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { loc, t } from '../i18n';
-import { useLoad } from '../ui/load';
-import { Badge, formatTime, Loading } from '../ui/parts';
+import { useAction, useLoad } from '../ui/load';
+import { Badge, ErrorBox, formatTime, Loading } from '../ui/parts';
 import { ConfigForm } from '../ui/ConfigForm';
 
 type PluginType = Schemas['PluginType'];
@@ -68,8 +68,19 @@ export function PluginConfigs(props: { slug: string; kind: 'MARKETING' | 'NOTIFI
                                   <Badge tone="warn">{t('channels.paused')}</Badge>
                                 ) : c.enabled ? (
                                   <Badge tone="ok">{t('channels.enabled')}</Badge>
+                                ) : c.autoDisabledAt ? (
+                                  <Badge tone="bad">{t('notifiers.autoDisabled')}</Badge>
                                 ) : (
                                   <Badge>{t('channels.disabled')}</Badge>
+                                )}
+                                {c.enabled && (c.failuresInRow ?? 0) > 0 && (
+                                  <>
+                                    {' '}
+                                    <Badge tone="warn">{t('notifiers.failing', { n: c.failuresInRow ?? 0 })}</Badge>
+                                  </>
+                                )}
+                                {!c.enabled && c.autoDisabledAt && (
+                                  <AutoDisabled slug={props.slug} config={c} onEnabled={configs.reload} />
                                 )}
                               </td>
                               <td>
@@ -151,5 +162,46 @@ export function PluginConfigs(props: { slug: string; kind: 'MARKETING' | 'NOTIFI
         />
       )}
     </section>
+  );
+}
+
+/**
+ * A notifier the platform switched off after too many failed deliveries in a row: when, why, and
+ * how to get it back. Enabling it again (the same PATCH as the form's switch) clears the count.
+ */
+function AutoDisabled(props: { slug: string; config: PluginConfigView; onEnabled: () => void }) {
+  const c = props.config;
+  const action = useAction();
+  const enable = async () => {
+    const done = await action.run(() =>
+      call(
+        client.PATCH('/api/shops/{slug}/plugin-configs/{id}', {
+          params: { path: { slug: props.slug, id: c.id! } },
+          body: { enabled: true },
+        }),
+      ),
+    );
+    if (done !== undefined) {
+      props.onEnabled();
+    }
+  };
+  return (
+    <div class="auto-disabled" data-testid="auto-disabled">
+      <small>
+        {t('notifiers.autoDisabledAt', { at: formatTime(c.autoDisabledAt) })}
+        {c.autoDisabledReason && (
+          <>
+            <br />
+            <q>{c.autoDisabledReason}</q>
+          </>
+        )}
+        <br />
+        {t('notifiers.howToEnable')}
+      </small>
+      <ErrorBox error={action.error} />
+      <button class="small" disabled={action.busy} aria-busy={action.busy} onClick={enable}>
+        {t('notifiers.enableAgain')}
+      </button>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { currentLocale, t } from '../i18n';
 import { asApiError, useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatTime, invalid, Loading } from '../ui/parts';
 import { Domains } from './Domains';
+import { ShopImages } from './ShopImages';
 
 type ThemeView = Schemas['ThemeView'];
 type ThemeSetting = Schemas['ThemeSetting'];
@@ -34,16 +35,28 @@ export function Storefront(props: { slug: string }) {
   const path = { slug: props.slug };
   const themes = useLoad(() => call(client.GET('/api/shops/{slug}/themes', { params: { path } })), [props.slug]);
   const current = useLoad(() => call(client.GET('/api/shops/{slug}/theme', { params: { path } })), [props.slug]);
+  // Counts uploads, so the image list reads again after one.
+  const [uploads, setUploads] = useState(0);
+  const inUse = Object.values(current.data?.settings ?? {}).filter((v): v is string => typeof v === 'string');
   return (
     <section>
       <h2>{t('nav.storefront')}</h2>
       <Loading loaded={themes}>
         {(all) => (
           <Loading loaded={current}>
-            {(shop) => <ThemeEditor slug={props.slug} themes={all} shop={shop} onSaved={() => current.reload()} />}
+            {(shop) => (
+              <ThemeEditor
+                slug={props.slug}
+                themes={all}
+                shop={shop}
+                onSaved={() => current.reload()}
+                onUploaded={() => setUploads((n) => n + 1)}
+              />
+            )}
           </Loading>
         )}
       </Loading>
+      <ShopImages slug={props.slug} uploads={uploads} inUse={inUse} />
       <Domains slug={props.slug} />
     </section>
   );
@@ -54,6 +67,7 @@ function ThemeEditor(props: {
   themes: ThemeView[];
   shop: Schemas['ShopThemeView'];
   onSaved: () => void;
+  onUploaded: () => void;
 }) {
   const [chosen, setChosen] = useState(props.shop.theme ?? props.themes[0]?.name ?? '');
   const theme = props.themes.find((th) => th.name === chosen) ?? props.themes[0];
@@ -84,6 +98,7 @@ function ThemeEditor(props: {
       });
       const image = (await response.json()) as { url: string };
       setValues((current) => ({ ...current, [id]: image.url }));
+      props.onUploaded();
     } catch (e) {
       const error = asApiError(e);
       // The server names the upload "file"; here it belongs to the setting being uploaded for.

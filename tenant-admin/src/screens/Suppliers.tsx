@@ -4,6 +4,7 @@ import { loc, t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
 import { Badge, ErrorBox, Field, formatMoney, formatTime, invalid, Loading, Modal, type Money } from '../ui/parts';
 import { ConfigForm } from '../ui/ConfigForm';
+import { SupplierSync } from './SupplierSync';
 
 type SupplierType = Schemas['SupplierType'];
 type SupplierView = Schemas['SupplierView'];
@@ -20,6 +21,7 @@ export function Suppliers(props: { slug: string }) {
   const configs = useLoad(() => call(client.GET('/api/shops/{slug}/suppliers', { params: { path } })), [props.slug]);
   const [editing, setEditing] = useState<{ type: SupplierType; config?: SupplierView }>();
   const [browsing, setBrowsing] = useState<SupplierView>();
+  const [syncing, setSyncing] = useState<SupplierView>();
   const typeOf = (id?: string) => types.data?.find((ty) => ty.id === id);
   const close = (changed: boolean) => {
     setEditing(undefined);
@@ -73,6 +75,9 @@ export function Suppliers(props: { slug: string }) {
                               <button class="small" onClick={() => setBrowsing(c)}>
                                 {t('suppliers.catalogue')}
                               </button>{' '}
+                              <button class="small secondary" onClick={() => setSyncing(c)} data-sync={c.name}>
+                                {t('sync.status')}
+                              </button>{' '}
                               {type && (
                                 <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
                                   {t('action.edit')}
@@ -107,6 +112,7 @@ export function Suppliers(props: { slug: string }) {
           </>
         )}
       </Loading>
+      {syncing && <SupplierSync key={syncing.id} slug={props.slug} supplier={syncing} />}
       {browsing && <Catalogue slug={props.slug} supplier={browsing} />}
       {editing && (
         <ConfigForm

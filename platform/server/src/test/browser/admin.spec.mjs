@@ -2,8 +2,11 @@
 // imports 10,000 keys, sets up the sandbox channel through the form the plugin's schema renders,
 // finds a storefront order, changes the theme colour and sees it on the storefront; issues a
 // reseller API key and sees its secret once, sets up a notifier (a refused field first), resends an
-// order's notification, watches the preview change before saving and uploads a logo the storefront
-// shows; a platform admin suspends and resumes a shop.
+// order's notification, sees a notifier that kept failing switched off and enables it again, sees a
+// supplier's sync status and asks for a sync, watches the preview change before saving, uploads a
+// logo the storefront shows and deletes it from the image list; refunds a flagged order through
+// the sandbox provider and, for the manual channel that cannot, is told to refund by hand and
+// records it; a platform admin suspends and resumes a shop.
 // Screenshots of the main screens land in target/browser/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -333,6 +336,7 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
     });
 
     const notifier = `Browser webhook ${suffix}`;
+    const unreachable = `Unreachable webhook ${suffix}`;
     await step('a notifier set up through its form, a refused field first', async () => {
       await page.getByRole('link', { name: 'Notifiers' }).click();
       await page.locator('button[data-plugin-type=notifier-webhook]').click();
@@ -351,6 +355,15 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       await row.getByText('Enabled').waitFor();
       await row.locator('.badge', { hasText: /: set$/ }).first().waitFor();
       await shot(page, 'notifiers');
+      // A second one whose address the platform refuses (a private network): each delivery fails
+      // for good, and after kameng.notifiers.disable-after (2 on the test server) it is switched off.
+      await page.locator('button[data-plugin-type=notifier-webhook]').click();
+      await form.locator('input[name=name]').fill(unreachable);
+      await form.locator('input[name=url]').fill('http://10.255.255.1/kameng');
+      await form.locator('input[name=signingSecret]').fill(randomBytes(24).toString('hex'));
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      await page.locator('tr', { hasText: unreachable }).getByText('Enabled').waitFor();
       await page.getByRole('link', { name: 'Marketing' }).click();
       await page.locator('button[data-plugin-type=marketing-coupons]').waitFor();
       await shot(page, 'marketing');
@@ -374,6 +387,27 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       // The dialog's close button is in its header, outside the form.
       await page.getByRole('button', { name: 'Close' }).click();
       await form.waitFor({ state: 'detached' });
+    });
+
+    await step('a supplier\'s sync status, and a sync asked for now', async () => {
+      const name = `Upstream ${suffix}`;
+      await page.locator('button[data-supplier-type=supplier-kameng]').click();
+      const form = page.getByTestId('supplier-form');
+      await form.locator('input[name=name]').fill(name);
+      await form.locator('input[name=baseUrl]').fill('https://upstream.example');
+      await form.locator('input[name=keyId]').fill(`rk_${'b2'.repeat(12)}`);
+      await form.locator('input[name=secret]').fill(`rs_${'c3D'.repeat(14)}x`);
+      // No SKU is linked to it: the sync is asked for, and finds nothing to check.
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      await page.locator(`button[data-sync="${name}"]`).click();
+      const sync = page.getByTestId('supplier-sync');
+      await sync.getByText(`Price and stock sync of ${name}`).waitFor();
+      await sync.getByTestId('sync-never').waitFor();
+      await sync.getByText('None: every linked SKU is on sale.').waitFor();
+      await sync.getByRole('button', { name: 'Sync now' }).click();
+      await sync.getByTestId('sync-requested').getByText('Sync requested').waitFor();
+      await shot(page, 'supplier-sync');
     });
 
     await step('an order\'s notification is resent and its jobs are in the timeline', async () => {
@@ -415,6 +449,38 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       await page.getByText('The notification is queued again.').waitFor();
       await page.getByTestId('order-jobs').getByText('notification').first().waitFor();
       await shot(page, 'order-timeline');
+    });
+
+    await step('a notifier that kept failing is switched off by the platform and enabled again', async () => {
+      // The delivered order's notification and its resend: two failed deliveries in a row.
+      await page.getByRole('link', { name: 'Notifiers' }).click();
+      const row = page.locator('tr', { hasText: unreachable });
+      const badge = row.locator('.badge', { hasText: 'Switched off after failures' });
+      for (let i = 0; i < 40 && !(await badge.isVisible()); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await page.reload();
+        await row.waitFor();
+      }
+      await badge.waitFor();
+      const box = row.getByTestId('auto-disabled');
+      await box.getByText('disabled after 2 failed deliveries in a row').waitFor();
+      await box.getByText('enable it again').waitFor();
+      await shot(page, 'notifier-auto-disabled');
+      await page.getByLabel('Language / 语言').selectOption('zh-CN');
+      await row.locator('.badge', { hasText: '因连续失败已自动停用' }).waitFor();
+      await box.getByText('失败计数将从零开始').waitFor();
+      await shot(page, 'notifier-auto-disabled-zh');
+      await page.getByLabel('Language / 语言').selectOption('en');
+      await box.getByRole('button', { name: 'Enable again' }).click();
+      await row.getByText('Enabled').waitFor();
+      assert.equal(await row.getByTestId('auto-disabled').count(), 0);
+      // Off by hand now, so later orders do not fail into it again.
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByTestId('plugin-form');
+      await form.locator('input[name=enabled]').uncheck();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.waitFor({ state: 'detached' });
+      await row.getByText('Disabled').waitFor();
     });
 
     await step('the notifier is switched off again', async () => {
@@ -489,6 +555,115 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
       await logo.fill('');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Saved: the storefront shows it now.').waitFor();
+    });
+
+    await step('the uploaded image is listed and deleted', async () => {
+      const images = page.getByTestId('shop-images');
+      const row = images.locator('tr', { hasText: '/assets/shop-images/demo/' }).first();
+      await row.waitFor();
+      const url = await row.getAttribute('data-image');
+      assert.match(await row.innerText(), /image\/png/);
+      await shot(page, 'storefront-images');
+      page.once('dialog', (dialog) => dialog.accept());
+      await row.getByRole('button', { name: 'Delete' }).click();
+      await images.locator(`tr[data-image="${url}"]`).waitFor({ state: 'detached' });
+      const gone = await api(`${config.shopUrl(demo.slug)}${url}`);
+      assert.equal(gone.status, 404, 'a deleted image is still served');
+    });
+  }, VIEWPORT);
+});
+
+/** Opens an order's page in the admin app through the order search. */
+async function openOrder(page, email, displayNumber) {
+  await page.getByRole('link', { name: 'Orders', exact: true }).click();
+  await page.getByPlaceholder('Order number or buyer email').fill(email);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: `#${displayNumber}` }).click();
+  await page.getByRole('heading', { name: new RegExp(`#${displayNumber}`) }).waitFor();
+}
+
+/** Reads the order page again until its state badge says `state` (jobs move orders on). */
+async function untilState(page, displayNumber, state) {
+  const badge = page.locator('h2 .badge', { hasText: state });
+  for (let i = 0; i < 40 && !(await badge.isVisible()); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.reload();
+    await page.getByRole('heading', { name: new RegExp(`#${displayNumber}`) }).waitFor();
+  }
+  await badge.waitFor();
+}
+
+async function flagForRefund(page) {
+  await page.getByLabel('Refund reason').fill('the buyer asked');
+  await page.getByRole('button', { name: 'Flag for refund' }).click();
+  await page.locator('h2 .badge', { hasText: 'Refund pending' }).waitFor();
+}
+
+test('a flagged order is refunded through the sandbox provider, a manual one by hand', { timeout: 240_000 }, async (t) => {
+  const suffix = randomBytes(3).toString('hex');
+  await withPage(t, async (page) => {
+    await logIn(page, 'reseller', config.resellerPassword);
+
+    await step('the manual channel cannot refund: staff are told to refund by hand and record it', async () => {
+      const email = `refund-manual-${suffix}@example.cn`;
+      const placed = await storefront('demo', '/api/public/orders', {
+        skuId: demo.skuId,
+        quantity: 1,
+        buyerEmail: email,
+        channelId: demo.manualChannelId,
+      });
+      assert.equal(placed.status, 201, placed.text);
+      await openOrder(page, email, placed.json.displayNumber);
+      await page.getByRole('button', { name: 'Confirm manual payment' }).click();
+      await page.getByText('Done.').waitFor();
+      await untilState(page, placed.json.displayNumber, 'Delivered');
+      await flagForRefund(page);
+
+      await page.getByRole('button', { name: 'Refund through the provider' }).click();
+      const byHand = page.getByTestId('refund-by-hand');
+      await byHand.getByText('cannot pay back through the provider').waitFor();
+      await byHand.getByText('POST .../refunded').waitFor();
+      await page.locator('h2 .badge', { hasText: 'Refund pending' }).waitFor();
+      await shot(page, 'order-refund-by-hand');
+      await byHand.getByRole('button', { name: 'Mark as refunded' }).click();
+      await page.locator('h2 .badge', { hasText: 'Refunded' }).waitFor();
+      assert.equal(await page.getByTestId('provider-refund').count(), 0);
+    });
+
+    await step('a sandbox payment is paid back by the provider and the order ends refunded', async () => {
+      const email = `refund-sandbox-${suffix}@example.cn`;
+      const placed = await storefront('demo', '/api/public/orders', {
+        skuId: demo.skuId,
+        quantity: 1,
+        buyerEmail: email,
+        channelId: demo.sandboxChannelId,
+      });
+      assert.equal(placed.status, 201, placed.text);
+      // The buyer pays on the sandbox's own page.
+      const buyer = await page.context().newPage();
+      try {
+        await buyer.goto(placed.json.payment.action.url);
+        await buyer.locator('button[value="pay"]').click();
+        await buyer.getByRole('heading', { name: /Test payment succeeded/ }).waitFor();
+      } finally {
+        await buyer.close();
+      }
+      await openOrder(page, email, placed.json.displayNumber);
+      await untilState(page, placed.json.displayNumber, 'Delivered');
+      await flagForRefund(page);
+
+      await page.getByRole('button', { name: 'Refund through the provider' }).click();
+      // Queued: the page says so and reads the order again by itself until the job is done.
+      const queued = page.getByTestId('refund-queued');
+      const refunded = page.locator('h2 .badge', { hasText: /^Refunded$/ });
+      await queued.or(refunded).first().waitFor();
+      if (await queued.isVisible()) {
+        await shot(page, 'order-refund-queued');
+      }
+      await refunded.waitFor({ timeout: 60_000 });
+      await page.getByTestId('order-jobs').getByText('payment.provider-refund').waitFor();
+      assert.equal(await page.getByTestId('refund-by-hand').count(), 0);
+      await shot(page, 'order-refunded-by-provider');
     });
   }, VIEWPORT);
 });
