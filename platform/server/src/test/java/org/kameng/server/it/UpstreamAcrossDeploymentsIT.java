@@ -55,10 +55,11 @@ class UpstreamAcrossDeploymentsIT {
     // C's database is not the server under test's: the server under test does not know C.
     StorefrontIT.shop(C_SLUG).get("/api/public/shop").then().statusCode(404);
 
-    String[] bAtC = reseller(c, "Shop B", "20.00");
+    String[] bAtC = DockingSteps.reseller(c, "Shop B", "20.00");
     FreshShop b = FreshShop.sellingAt(B_SLUG, "1.00", 0);
     // B reaches C by C's name, through the lossy network in front of the second deployment.
-    String bSupplier = supplier(b, "http://" + C_SLUG + ".localhost:" + network.port(), bAtC);
+    String bSupplier =
+        DockingSteps.supplier(b, "http://" + C_SLUG + ".localhost:" + network.port(), bAtC);
     String bSku =
         b.owner()
             .body(Map.of("upstreamItemId", c.skuId, "markupKind", "FIXED", "markupValue", "1.00"))
@@ -70,10 +71,10 @@ class UpstreamAcrossDeploymentsIT {
             .extract()
             .path("skuId");
 
-    String[] aAtB = reseller(b, "Shop A", "20.00");
+    String[] aAtB = DockingSteps.reseller(b, "Shop A", "20.00");
     FreshShop a = FreshShop.selling("dock-remote-a", "1.00", 0);
     int port = URI.create(TestStack.baseUrl()).getPort();
-    String aSupplier = supplier(a, "http://" + B_SLUG + ".localhost:" + port, aAtB);
+    String aSupplier = DockingSteps.supplier(a, "http://" + B_SLUG + ".localhost:" + port, aAtB);
     String aSku =
         a.owner()
             .body(Map.of("upstreamItemId", bSku, "markupKind", "PERCENT", "markupValue", "50"))
@@ -127,97 +128,26 @@ class UpstreamAcrossDeploymentsIT {
     assertTrue(
         network.passed.stream().anyMatch(r -> r.startsWith("GET /api/reseller/v1/")),
         "B asked C after the timeout: " + network.passed);
-    assertEquals("15.00", balance(c, bAtC[2]), "C drew B's 5.00 once");
-    assertEquals("14.00", balance(b, aAtB[2]), "B drew A's 6.00 once");
+    assertEquals("15.00", DockingSteps.balance(c, bAtC[2]), "C drew B's 5.00 once");
+    assertEquals("14.00", DockingSteps.balance(b, aAtB[2]), "B drew A's 6.00 once");
 
     for (FreshShop shop : List.of(a, b, c)) {
-      List<Map<String, Object>> rows = ledger(shop).getList("$");
+      List<Map<String, Object>> rows = DockingSteps.ledger(shop).getList("$");
       assertEquals(
           0L,
           rows.stream().mapToLong(r -> ((Number) r.get("minorUnits")).longValue()).sum(),
           shop.slug + "'s ledger balances");
     }
-    assertEquals(600, account(ledger(a), "UPSTREAM_COSTS"));
-    assertEquals(500, account(ledger(b), "UPSTREAM_COSTS"));
-    assertEquals(2000 - 500, account(ledger(c), "RESELLER_CREDIT"), "B's deposit less its draw");
+    assertEquals(600, DockingSteps.account(DockingSteps.ledger(a), "UPSTREAM_COSTS"));
+    assertEquals(500, DockingSteps.account(DockingSteps.ledger(b), "UPSTREAM_COSTS"));
+    assertEquals(
+        2000 - 500,
+        DockingSteps.account(DockingSteps.ledger(c), "RESELLER_CREDIT"),
+        "B's deposit less its draw");
 
     // Later follow-ups (jobs, callbacks) buy nothing more.
     Thread.sleep(2000);
     assertEquals(1, network.orderAnswers.size(), "orders B placed at C: " + network.passed);
-    assertEquals("15.00", balance(c, bAtC[2]));
-  }
-
-  /** Makes {@code name} a reseller of {@code upstream} with a key and a deposit. */
-  private static String[] reseller(FreshShop upstream, String name, String deposit) {
-    String base = "/api/shops/" + upstream.slug;
-    String id =
-        upstream
-            .owner()
-            .body(Map.of("name", name))
-            .post(base + "/resellers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    JsonPath key =
-        upstream
-            .owner()
-            .body(Map.of())
-            .post(base + "/resellers/" + id + "/keys")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    upstream
-        .owner()
-        .body(Map.of("amount", deposit, "note", "deposit"))
-        .post(base + "/resellers/" + id + "/top-ups")
-        .then()
-        .statusCode(201);
-    return new String[] {key.getString("keyId"), key.getString("secret"), id};
-  }
-
-  private static String supplier(FreshShop shop, String baseUrl, String[] key) {
-    return shop.owner()
-        .body(
-            Map.of(
-                "connector",
-                "supplier-kameng",
-                "name",
-                "Upstream",
-                "values",
-                Map.of("baseUrl", baseUrl, "keyId", key[0], "secret", key[1])))
-        .post("/api/shops/" + shop.slug + "/suppliers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String balance(FreshShop upstream, String resellerId) {
-    return upstream
-        .owner()
-        .get("/api/shops/" + upstream.slug + "/resellers/" + resellerId)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("balance.amount");
-  }
-
-  private static JsonPath ledger(FreshShop shop) {
-    return shop.owner()
-        .get("/api/shops/" + shop.slug + "/ledger")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
-  }
-
-  private static long account(JsonPath ledger, String account) {
-    List<Map<String, Object>> rows = ledger.getList("$");
-    return rows.stream()
-        .filter(r -> account.equals(r.get("account")) && "CNY".equals(r.get("currency")))
-        .mapToLong(r -> ((Number) r.get("minorUnits")).longValue())
-        .sum();
+    assertEquals("15.00", DockingSteps.balance(c, bAtC[2]));
   }
 }

@@ -201,10 +201,10 @@ class UpstreamFulfilmentIT {
             .statusCode(200)
             .extract()
             .jsonPath();
-    long paid = -account(ledger, "BUYER_PAYMENTS");
-    long upstream = account(ledger, "UPSTREAM_COSTS");
-    long fee = account(ledger, "PLATFORM_FEES");
-    long revenue = account(ledger, "TENANT_REVENUE");
+    long paid = -DockingSteps.account(ledger, "BUYER_PAYMENTS");
+    long upstream = DockingSteps.account(ledger, "UPSTREAM_COSTS");
+    long fee = DockingSteps.account(ledger, "PLATFORM_FEES");
+    long revenue = DockingSteps.account(ledger, "TENANT_REVENUE");
     assertEquals(1080, paid);
     assertEquals(900, upstream);
     assertEquals(paid - upstream - fee, revenue, "A keeps the margin");
@@ -240,10 +240,11 @@ class UpstreamFulfilmentIT {
   void aChainABCDeliversCsKeyAtAAndEachLedgerBalances() throws Exception {
     // C holds the keys; B resells C's item as an UPSTREAM product; A resells B's.
     FreshShop c = FreshShop.sellingAt(C_SLUG, "5.00", 3);
-    String[] bAtC = resellerKey(c, "Shop B", "20.00");
+    String[] bAtC = DockingSteps.reseller(c, "Shop B", "20.00");
     FreshShop chainB = FreshShop.sellingAt(CHAIN_B_HOST, "1.00", 0);
     int port = URI.create(TestStack.baseUrl()).getPort();
-    String bSupplier = supplier(chainB, "http://" + C_SLUG + ".localhost:" + port, bAtC);
+    String bSupplier =
+        DockingSteps.supplier(chainB, "http://" + C_SLUG + ".localhost:" + port, bAtC);
     String bSku =
         chainB
             .owner()
@@ -255,9 +256,10 @@ class UpstreamFulfilmentIT {
             .extract()
             .path("skuId");
     // A buys from B through B's reseller API, at B's address.
-    String[] aAtB = resellerKey(chainB, "Shop A", "20.00");
+    String[] aAtB = DockingSteps.reseller(chainB, "Shop A", "20.00");
     FreshShop chainA = FreshShop.selling("dock-chain-a", "1.00", 0);
-    String aSupplier = supplier(chainA, "http://" + CHAIN_B_HOST + ".localhost:" + port, aAtB);
+    String aSupplier =
+        DockingSteps.supplier(chainA, "http://" + CHAIN_B_HOST + ".localhost:" + port, aAtB);
     String aSku =
         chainA
             .owner()
@@ -279,8 +281,8 @@ class UpstreamFulfilmentIT {
     assertEquals(1, keys.size());
     assertTrue(keys.get(0).startsWith(C_SLUG + "-KEY-"), "C's key at A: " + keys);
 
-    assertEquals("15.00", balance(c, bAtC[2]), "C drew B's 5.00 once");
-    assertEquals("14.00", balance(chainB, aAtB[2]), "B drew A's 6.00 once");
+    assertEquals("15.00", DockingSteps.balance(c, bAtC[2]), "C drew B's 5.00 once");
+    assertEquals("14.00", DockingSteps.balance(chainB, aAtB[2]), "B drew A's 6.00 once");
     for (FreshShop shop : List.of(chainA, chainB, c)) {
       JsonPath ledger =
           shop.owner()
@@ -297,11 +299,12 @@ class UpstreamFulfilmentIT {
     }
     JsonPath aLedger =
         chainA.owner().get("/api/shops/" + chainA.slug + "/ledger").then().extract().jsonPath();
-    assertEquals(600, account(aLedger, "UPSTREAM_COSTS"));
+    assertEquals(600, DockingSteps.account(aLedger, "UPSTREAM_COSTS"));
     JsonPath bLedger =
         chainB.owner().get("/api/shops/" + chainB.slug + "/ledger").then().extract().jsonPath();
-    assertEquals(500, account(bLedger, "UPSTREAM_COSTS"));
-    assertEquals(2000 - 600, account(bLedger, "RESELLER_CREDIT"), "A's deposit less its draw");
+    assertEquals(500, DockingSteps.account(bLedger, "UPSTREAM_COSTS"));
+    assertEquals(
+        2000 - 600, DockingSteps.account(bLedger, "RESELLER_CREDIT"), "A's deposit less its draw");
   }
 
   @Test
@@ -312,7 +315,8 @@ class UpstreamFulfilmentIT {
     FreshShop down = FreshShop.selling("dock-sync", "1.00", 0);
     int port = URI.create(TestStack.baseUrl()).getPort();
     String supplier =
-        supplier(down, "http://" + B_SLUG + ".localhost:" + port, new String[] {keyId, secret});
+        DockingSteps.supplier(
+            down, "http://" + B_SLUG + ".localhost:" + port, new String[] {keyId, secret});
     String base = "/api/shops/" + down.slug + "/suppliers/" + supplier;
     String localSku =
         down.owner()
@@ -458,63 +462,6 @@ class UpstreamFulfilmentIT {
     throw new AssertionError("sync run " + runs + " did not finish");
   }
 
-  /** Makes {@code name} a reseller of {@code upstream} with a key and a deposit. */
-  private static String[] resellerKey(FreshShop upstream, String name, String deposit) {
-    String base = "/api/shops/" + upstream.slug;
-    String id =
-        upstream
-            .owner()
-            .body(Map.of("name", name))
-            .post(base + "/resellers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    JsonPath key =
-        upstream
-            .owner()
-            .body(Map.of())
-            .post(base + "/resellers/" + id + "/keys")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    upstream
-        .owner()
-        .body(Map.of("amount", deposit, "note", "deposit"))
-        .post(base + "/resellers/" + id + "/top-ups")
-        .then()
-        .statusCode(201);
-    return new String[] {key.getString("keyId"), key.getString("secret"), id};
-  }
-
-  private static String supplier(FreshShop shop, String baseUrl, String[] key) {
-    return shop.owner()
-        .body(
-            Map.of(
-                "connector",
-                "supplier-kameng",
-                "name",
-                "Upstream",
-                "values",
-                Map.of("baseUrl", baseUrl, "keyId", key[0], "secret", key[1])))
-        .post("/api/shops/" + shop.slug + "/suppliers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String balance(FreshShop upstream, String resellerId) {
-    return upstream
-        .owner()
-        .get("/api/shops/" + upstream.slug + "/resellers/" + resellerId)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("balance.amount");
-  }
-
   @Test
   void anotherShopsOwnerCannotSeeOrUseASupplier() {
     b.owner().get("/api/shops/" + a.slug + "/suppliers").then().statusCode(404);
@@ -549,13 +496,5 @@ class UpstreamFulfilmentIT {
       order = shop.lookup(token);
     }
     return order;
-  }
-
-  private static long account(JsonPath ledger, String account) {
-    List<Map<String, Object>> rows = ledger.getList("$");
-    return rows.stream()
-        .filter(r -> account.equals(r.get("account")) && "CNY".equals(r.get("currency")))
-        .mapToLong(r -> ((Number) r.get("minorUnits")).longValue())
-        .sum();
   }
 }
