@@ -132,9 +132,9 @@ public final class PluginStore implements KeyValueStore {
 
   /**
    * One statement: writes unless the key is live and {@code replace} is false. A new key takes a
-   * place in the scope's size row (migration V26), which refuses it once the scope holds {@link
-   * #MAX_KEYS} live keys: one row checked, not the scope's keys counted, and exact however many
-   * writers run at once.
+   * place in one of the scope's size stripes (migration V26), which refuse it once the scope holds
+   * {@link #MAX_KEYS} live keys: a few rows checked, not the scope's keys counted, exact however
+   * many writers run at once, and writers do not queue on one row.
    */
   private boolean write(String key, String value, Instant expiresAt, boolean replace) {
     checkKey(key);
