@@ -1,6 +1,5 @@
 package org.kameng.kernel.pluginstate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
@@ -30,8 +28,14 @@ public final class PluginStore implements KeyValueStore {
   /** The longest value, in characters (the API's 64 KiB). */
   public static final int MAX_VALUE = 65_536;
 
-  /** Live keys one (tenant, plugin) scope may hold. */
+  /**
+   * Live keys one (tenant, plugin) scope may hold. The trigger of migration V26 enforces it; this
+   * constant names it for callers and messages.
+   */
   public static final int MAX_KEYS = 10_000;
+
+  // The SQLSTATE the size trigger raises when a new key would exceed MAX_KEYS (migration V26).
+  private static final String FULL = "KS001";
 
   // A live row: not expired. Every read and every "is it there" check uses it.
   private static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
@@ -127,8 +131,10 @@ public final class PluginStore implements KeyValueStore {
   }
 
   /**
-   * One statement: writes unless the key is live and {@code replace} is false; a new key is only
-   * written while the scope holds fewer than {@link #MAX_KEYS} live keys.
+   * One statement: writes unless the key is live and {@code replace} is false. A new key takes a
+   * place in one of the scope's size stripes (migration V26), which refuse it once the scope holds
+   * {@link #MAX_KEYS} live keys: a few rows checked, not the scope's keys counted, exact however
+   * many writers run at once, and writers do not queue on one row.
    */
   private boolean write(String key, String value, Instant expiresAt, boolean replace) {
     checkKey(key);
@@ -136,17 +142,10 @@ public final class PluginStore implements KeyValueStore {
     return transactions.inTenant(
         tenant,
         c -> {
-          purgeNowAndThen(c);
           try (PreparedStatement upsert =
               c.prepareStatement(
                   "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value, expires_at)"
-                      + " SELECT ?, ?, ?, ?, ?"
-                      + " WHERE EXISTS (SELECT 1 FROM kameng.plugin_store"
-                      + "                WHERE plugin_id = ? AND key = ?)"
-                      + "    OR (SELECT count(*) FROM kameng.plugin_store"
-                      + "         WHERE plugin_id = ? AND "
-                      + LIVE
-                      + ") < ?"
+                      + " VALUES (?, ?, ?, ?, ?)"
                       + " ON CONFLICT (tenant_id, plugin_id, key) DO UPDATE"
                       + " SET value = EXCLUDED.value, expires_at = EXCLUDED.expires_at,"
                       + "     updated_at = now()"
@@ -159,48 +158,16 @@ public final class PluginStore implements KeyValueStore {
             upsert.setString(3, key);
             upsert.setString(4, value);
             upsert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
-            upsert.setString(6, pluginId);
-            upsert.setString(7, key);
-            upsert.setString(8, pluginId);
-            upsert.setInt(9, MAX_KEYS);
-            if (upsert.executeUpdate() == 1) {
-              return true;
+            // No row: the key is live and was not to be replaced.
+            return upsert.executeUpdate() == 1;
+          } catch (SQLException e) {
+            if (FULL.equals(e.getSQLState())) {
+              throw new IllegalArgumentException(
+                  "the store of " + pluginId + " holds " + MAX_KEYS + " keys, its limit", e);
             }
+            throw e;
           }
-          if (!replace && exists(c, key)) {
-            return false;
-          }
-          throw new IllegalArgumentException(
-              "the store of " + pluginId + " holds " + MAX_KEYS + " keys, its limit");
         });
-  }
-
-  private boolean exists(Connection c, String key) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT 1 FROM kameng.plugin_store WHERE plugin_id = ? AND key = ? AND " + LIVE)) {
-      select.setString(1, pluginId);
-      select.setString(2, key);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  /**
-   * Expired rows of this scope are deleted on about one write in a hundred: reads never see them,
-   * and sweeping on every write would scan the scope each time.
-   */
-  private void purgeNowAndThen(Connection c) throws SQLException {
-    if (ThreadLocalRandom.current().nextInt(100) != 0) {
-      return;
-    }
-    try (PreparedStatement delete =
-        c.prepareStatement(
-            "DELETE FROM kameng.plugin_store WHERE plugin_id = ? AND expires_at <= now()")) {
-      delete.setString(1, pluginId);
-      delete.executeUpdate();
-    }
   }
 
   private static Instant expiry(Duration keepFor) {

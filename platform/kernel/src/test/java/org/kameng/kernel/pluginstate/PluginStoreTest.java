@@ -126,6 +126,135 @@ class PluginStoreTest {
     new PluginStore(tx, shop, "payment-epay").put("mine", "x");
   }
 
+  private void fill(int keys) throws Exception {
+    asOwner(
+        "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value)"
+            + " SELECT '"
+            + shop.value()
+            + "', 'payment-sandbox', 'fill-' || n, 'x'"
+            + " FROM generate_series(1, "
+            + keys
+            + ") n");
+  }
+
+  /**
+   * Fails on a quota that counts the scope's keys inside each writer's own snapshot: concurrent
+   * writers all see the same count and all insert.
+   */
+  @Test
+  void concurrentWritersOfNewKeysNeverPassTheLimit() throws Exception {
+    int free = 3;
+    int writers = 16;
+    fill(PluginStore.MAX_KEYS - free);
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      String key = "new-" + i;
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  store.put(key, "x");
+                  return true;
+                } catch (IllegalArgumentException full) {
+                  return false;
+                }
+              }));
+    }
+    start.countDown();
+    int stored = 0;
+    for (Future<Boolean> result : results) {
+      stored += result.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(free, stored);
+    assertEquals(PluginStore.MAX_KEYS, liveKeys());
+  }
+
+  /**
+   * Fails on a quota kept in one counter row: a writer whose transaction has not committed yet
+   * would hold it, and every other new key of the shop would wait for that commit.
+   */
+  @Test
+  void aNewKeyDoesNotWaitForAnotherWritersOpenTransaction() throws Exception {
+    store.put("first", "x");
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      tx.inTenant(
+          shop,
+          c -> {
+            try (java.sql.PreparedStatement insert =
+                c.prepareStatement(
+                    "INSERT INTO kameng.plugin_store (tenant_id, plugin_id, key, value)"
+                        + " VALUES (?, 'payment-sandbox', 'held', 'x')")) {
+              insert.setObject(1, shop.value());
+              insert.executeUpdate();
+            }
+            // This transaction holds its place until it ends; another key must not wait for it.
+            Future<?> put = other.submit(() -> store.put("meanwhile", "x"));
+            try {
+              put.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException("the other writer waited or failed", e);
+            }
+            return null;
+          });
+    } finally {
+      other.shutdownNow();
+    }
+    assertEquals(3, liveKeys());
+    assertEquals(3, sizeRow());
+  }
+
+  @Test
+  void deletesAndPurgedExpiredKeysGiveTheirPlacesBack() throws Exception {
+    fill(PluginStore.MAX_KEYS - 1);
+    store.put("a", "1", java.time.Duration.ofDays(1));
+    assertThrows(IllegalArgumentException.class, () -> store.put("b", "x"));
+    assertTrue(store.delete("a"));
+    store.put("b", "x");
+    // Replacing keys never takes a place, however often.
+    for (int i = 0; i < 5; i++) {
+      store.put("b", "x" + i);
+    }
+    // Many expired keys: the full store deletes them when the next new key arrives.
+    asOwner(
+        "UPDATE kameng.plugin_store SET expires_at = now() - interval '1 second'"
+            + " WHERE key LIKE 'fill-1%'");
+    store.put("c", "fits after the purge");
+    assertEquals(liveKeys(), storedKeys());
+    assertEquals(liveKeys(), sizeRow());
+  }
+
+  private long liveKeys() {
+    return count(
+        "SELECT count(*) FROM kameng.plugin_store WHERE plugin_id = 'payment-sandbox'"
+            + " AND (expires_at IS NULL OR expires_at > now())");
+  }
+
+  private long storedKeys() {
+    return count("SELECT count(*) FROM kameng.plugin_store WHERE plugin_id = 'payment-sandbox'");
+  }
+
+  private long sizeRow() {
+    return count(
+        "SELECT sum(keys) FROM kameng.plugin_store_size WHERE plugin_id = 'payment-sandbox'");
+  }
+
+  private long count(String sql) {
+    return tx.inTenant(
+        shop,
+        c -> {
+          try (java.sql.Statement statement = c.createStatement();
+              java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
   @Test
   void oversizedOrMalformedKeysAndValuesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> store.put("", "x"));

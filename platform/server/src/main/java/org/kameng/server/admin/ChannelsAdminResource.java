@@ -193,51 +193,55 @@ public class ChannelsAdminResource {
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
-    return transactions.inTenant(
-        owner.tenant(),
-        c -> {
-          var cipher = dataKeys.forTenant(c, owner.tenant());
-          var current =
-              ChannelConfigs.resolve(c, cipher, id)
-                  .orElseThrow(
-                      () -> new NotFoundException("No such payment channel in this shop."));
-          Set<String> secretNames = channels.secretFields(current.channel());
-          Map<String, String> merged = new TreeMap<>(current.values());
-          Set<String> cleared = new TreeSet<>(nonNull(body.clearSecrets()));
-          merged.keySet().removeAll(cleared);
-          Map<String, String> newSecrets = new HashMap<>();
-          if (body.values() != null) {
-            body.values()
-                .forEach(
-                    (name, value) -> {
-                      boolean blank = value == null || value.isBlank();
-                      if (secretNames.contains(name)) {
-                        if (!blank) {
-                          merged.put(name, value);
-                          newSecrets.put(name, value);
-                        }
-                      } else if (blank) {
-                        merged.remove(name);
-                      } else {
-                        merged.put(name, value);
-                      }
-                    });
-          }
-          // The whole configuration is checked as it will be, stored secrets included.
-          channels.validate(current.channel(), merged, owner.tenant());
-          Map<String, String> settings = new TreeMap<>(merged);
-          settings.keySet().removeAll(secretNames);
-          ChannelChange change =
-              new ChannelChange(
-                  body.name(),
-                  body.enabled(),
-                  body.values() == null ? null : settings,
-                  newSecrets,
-                  cleared);
-          return ChannelConfigs.update(c, cipher, id, change, owner.username())
-              .map(s -> view(owner, s))
-              .orElseThrow();
-        });
+    ChannelView updated =
+        transactions.inTenant(
+            owner.tenant(),
+            c -> {
+              var cipher = dataKeys.forTenant(c, owner.tenant());
+              var current =
+                  ChannelConfigs.resolve(c, cipher, id)
+                      .orElseThrow(
+                          () -> new NotFoundException("No such payment channel in this shop."));
+              Set<String> secretNames = channels.secretFields(current.channel());
+              Map<String, String> merged = new TreeMap<>(current.values());
+              Set<String> cleared = new TreeSet<>(nonNull(body.clearSecrets()));
+              merged.keySet().removeAll(cleared);
+              Map<String, String> newSecrets = new HashMap<>();
+              if (body.values() != null) {
+                body.values()
+                    .forEach(
+                        (name, value) -> {
+                          boolean blank = value == null || value.isBlank();
+                          if (secretNames.contains(name)) {
+                            if (!blank) {
+                              merged.put(name, value);
+                              newSecrets.put(name, value);
+                            }
+                          } else if (blank) {
+                            merged.remove(name);
+                          } else {
+                            merged.put(name, value);
+                          }
+                        });
+              }
+              // The whole configuration is checked as it will be, stored secrets included.
+              channels.validate(current.channel(), merged, owner.tenant());
+              Map<String, String> settings = new TreeMap<>(merged);
+              settings.keySet().removeAll(secretNames);
+              ChannelChange change =
+                  new ChannelChange(
+                      body.name(),
+                      body.enabled(),
+                      body.values() == null ? null : settings,
+                      newSecrets,
+                      cleared);
+              return ChannelConfigs.update(c, cipher, id, change, owner.username())
+                  .map(s -> view(owner, s))
+                  .orElseThrow();
+            });
+    // Payments on this instance use the new settings at once; other instances within seconds.
+    channels.forget(owner.tenant(), id);
+    return updated;
   }
 
   private record Split(Map<String, String> settings, Map<String, String> secrets) {}

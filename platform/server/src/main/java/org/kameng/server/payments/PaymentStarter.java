@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kameng.kernel.order.PlacedOrder;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.order.StartPayment.Started;
 import org.kameng.kernel.tenancy.Transactions;
@@ -59,16 +61,59 @@ public class PaymentStarter {
         transactions
             .inTenant(tenant, c -> StartPayment.find(c, paymentId))
             .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " vanished"));
+    return begin(tenant, shopName, started, buyer);
+  }
+
+  /**
+   * Starts a payment the caller's committed transaction just opened, as that transaction described
+   * it: not read again.
+   */
+  public OpenedPayment begin(TenantId tenant, String shopName, Started started, Buyer buyer) {
+    return begin(
+        tenant,
+        shopName,
+        started.paymentId(),
+        started.channelConfigId(),
+        started.amount(),
+        started.orderNumber(),
+        started.payBy(),
+        buyer);
+  }
+
+  /**
+   * Starts the payment of an order just placed with it ({@code placed.paymentId()} not null), from
+   * what the order's committed transaction wrote: the payment is of the order's total, until its
+   * reservation ends.
+   */
+  public OpenedPayment begin(
+      TenantId tenant, String shopName, PlacedOrder placed, UUID channelConfigId, Buyer buyer) {
+    return begin(
+        tenant,
+        shopName,
+        placed.paymentId(),
+        channelConfigId,
+        placed.total(),
+        placed.displayNumber(),
+        placed.reservedUntil(),
+        buyer);
+  }
+
+  private OpenedPayment begin(
+      TenantId tenant,
+      String shopName,
+      UUID paymentId,
+      UUID channelConfigId,
+      Money amount,
+      long orderNumber,
+      OffsetDateTime payBy,
+      Buyer buyer) {
     OpenChannel channel =
         channels
-            .open(tenant, started.channelConfigId())
+            .open(tenant, channelConfigId)
             .orElseThrow(() -> new IllegalStateException("channel of " + paymentId + " vanished"));
     if (channel.channel() == null) {
       return new OpenedPayment(
-          paymentId,
-          started.channel(),
-          started.amount(),
-          new PaymentAction("MANUAL", null, null, null));
+          paymentId, channel.pluginId(), amount, new PaymentAction("MANUAL", null, null, null));
     }
     if (channels.isDisabled(channel.pluginId())) {
       // Payments already under way still complete; new ones wait until the platform enables it.
@@ -84,16 +129,16 @@ public class PaymentStarter {
     PaymentRequest request =
         new PaymentRequest(
             paymentId.toString(),
-            Long.toString(started.orderNumber()),
-            started.amount(),
-            subject(shopName, started.orderNumber()),
+            Long.toString(orderNumber),
+            amount,
+            subject(shopName, orderNumber),
             // The buyer's order page finds the order by the token the browser kept: never put the
             // token in a URL a provider sees.
             buyer.shopBase().resolve("/orders/paid?payment=" + paymentId),
-            channels.notifyUrl(tenant, started.channelConfigId(), paymentId),
+            channels.notifyUrl(tenant, channelConfigId, paymentId),
             buyer.ip(),
             buyer.device(),
-            started.payBy().toInstant());
+            payBy.toInstant());
     PaymentStart start =
         calls.call(
             channel.pluginId(),
@@ -101,7 +146,7 @@ public class PaymentStarter {
             channel.pluginId() + " payment start",
             START_LIMIT,
             () -> channel.channel().start(request));
-    return new OpenedPayment(paymentId, started.channel(), started.amount(), action(start));
+    return new OpenedPayment(paymentId, channel.pluginId(), amount, action(start));
   }
 
   private static String subject(String shopName, long orderNumber) {

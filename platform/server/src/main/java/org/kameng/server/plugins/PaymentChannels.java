@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kameng.host.http.GuardedOutboundHttp;
@@ -41,7 +42,15 @@ import org.kameng.plugin.api.payment.PaymentChannelFactory;
 /**
  * The payment channels shops can use: the installed plugins' factories, and each shop
  * configuration's channel instance, built on first use and rebuilt when the configuration's
- * revision changes (on any server instance, since the revision is read with every use).
+ * revision changes.
+ *
+ * <p>An instance is used without asking the database for {@code
+ * kameng.plugins.channel-cache-seconds} (5) after its revision was last checked; then one statement
+ * reads the revision, and only a new revision reads and decrypts the sealed settings again. A
+ * change made through this instance is used at once ({@link #forget}); one made on another instance
+ * within that time. Every change (settings, secrets, enabled) bumps the revision. Keyed by tenant
+ * and configuration, so nothing is shared across shops; bounded: past {@link #MAX_BUILT}
+ * configurations all are forgotten.
  */
 @ApplicationScoped
 public class PaymentChannels {
@@ -63,6 +72,13 @@ public class PaymentChannels {
   @ConfigProperty(name = "kameng.outbound.allowed-hosts")
   Optional<String> allowedHosts;
 
+  @Inject
+  @ConfigProperty(name = "kameng.plugins.channel-cache-seconds", defaultValue = "5")
+  int cacheSeconds;
+
+  /** Configurations whose channel instance one server instance keeps. */
+  static final int MAX_BUILT = 10_000;
+
   private volatile GuardedOutboundHttp outbound;
   private final Map<String, Built> built = new ConcurrentHashMap<>();
 
@@ -76,7 +92,32 @@ public class PaymentChannels {
     }
   }
 
-  private record Built(long generation, long revision, PaymentChannel channel) {}
+  /**
+   * A configuration's channel as built from one revision; {@code checkedAt} ({@link
+   * System#nanoTime()}) is when that revision was last confirmed as current.
+   */
+  private record Built(
+      long generation,
+      long revision,
+      String pluginId,
+      boolean enabled,
+      PaymentChannel channel,
+      long checkedAt) {
+
+    Built checked(long now) {
+      return new Built(generation, revision, pluginId, enabled, channel, now);
+    }
+
+    OpenChannel open(TenantId tenant, UUID configId) {
+      return new OpenChannel(tenant, configId, pluginId, enabled, channel);
+    }
+  }
+
+  /**
+   * What one check of a configuration found: whether it exists, and its settings if the instance
+   * must be built again (null: the revision already built is current).
+   */
+  private record Lookup(boolean exists, long revision, ResolvedChannel resolved) {}
 
   /** The payment channels offered to shops: installed, and not disabled by a platform admin. */
   public List<LoadedFactory<PaymentChannelFactory>> installed() {
@@ -133,50 +174,88 @@ public class PaymentChannels {
    * @throws PluginFailureException if the plugin is not installed or could not build the channel
    */
   public Optional<OpenChannel> open(TenantId tenant, UUID configId) {
-    Optional<ResolvedChannel> found =
+    String key = tenant.value() + "/" + configId;
+    long generation = plugins.generation();
+    long now = System.nanoTime();
+    Built known = built.get(key);
+    if (known != null
+        && known.generation() == generation
+        && now - known.checkedAt() < TimeUnit.SECONDS.toNanos(Math.max(0, cacheSeconds))) {
+      return Optional.of(known.open(tenant, configId));
+    }
+    Lookup lookup =
         transactions.inTenant(
             tenant,
-            // Looked up before the data key, which would otherwise be created for any tenant id a
-            // stranger puts in a notify URL.
-            c ->
-                ChannelConfigs.revision(c, configId).isEmpty()
-                    ? Optional.<ResolvedChannel>empty()
-                    : ChannelConfigs.resolve(c, dataKeys.forTenant(c, tenant), configId));
-    return found.map(resolved -> open(tenant, resolved));
+            c -> {
+              // Looked up before the data key, which would otherwise be created for any tenant id
+              // a stranger puts in a notify URL.
+              Optional<Long> revision = ChannelConfigs.revision(c, configId);
+              if (revision.isEmpty()) {
+                return new Lookup(false, 0, null);
+              }
+              if (known != null
+                  && known.generation() == generation
+                  && known.revision() == revision.get()) {
+                return new Lookup(true, revision.get(), null);
+              }
+              // Empty if the configuration went between the two statements.
+              return ChannelConfigs.resolve(c, dataKeys.forTenant(c, tenant), configId)
+                  .map(resolved -> new Lookup(true, resolved.revision(), resolved))
+                  .orElseGet(() -> new Lookup(false, 0, null));
+            });
+    if (!lookup.exists()) {
+      built.remove(key);
+      return Optional.empty();
+    }
+    if (lookup.resolved() == null) {
+      // The revision this instance built from is still current.
+      // Kept only if nothing forgot it meanwhile (a change through this instance).
+      Built confirmed = known.checked(now);
+      built.replace(key, known, confirmed);
+      return Optional.of(confirmed.open(tenant, configId));
+    }
+    Built fresh = build(tenant, lookup.resolved(), generation, now);
+    keep(key, fresh);
+    return Optional.of(fresh.open(tenant, configId));
   }
 
-  private OpenChannel open(TenantId tenant, ResolvedChannel config) {
+  /** Forgets a configuration's channel on this instance: its settings changed. */
+  public void forget(TenantId tenant, UUID configId) {
+    built.remove(tenant.value() + "/" + configId);
+  }
+
+  private void keep(String key, Built entry) {
+    if (built.size() >= MAX_BUILT && !built.containsKey(key)) {
+      built.clear();
+    }
+    built.put(key, entry);
+  }
+
+  private Built build(TenantId tenant, ResolvedChannel config, long generation, long now) {
     if (ConfirmManualPayment.CHANNEL.equals(config.channel())) {
-      return new OpenChannel(tenant, config.id(), config.channel(), config.enabled(), null);
+      return new Built(
+          generation, config.revision(), config.channel(), config.enabled(), null, now);
     }
     String key = tenant.value() + "/" + config.id();
-    long generation = plugins.generation();
-    Built current = built.get(key);
-    if (current == null
-        || current.revision() != config.revision()
-        || current.generation() != generation) {
-      LoadedFactory<PaymentChannelFactory> factory =
-          factory(config.channel())
-              .orElseThrow(
-                  () ->
-                      new PluginFailureException(
-                          503,
-                          "the payment channel " + config.channel() + " is not installed",
-                          null));
-      PluginConfig pluginConfig = PluginConfig.of(config.values());
-      ShopHostContext context = context(tenant, config.id(), config.channel(), pluginConfig);
-      PaymentChannel channel =
-          calls.call(
-              config.channel(),
-              key,
-              config.channel() + " setup",
-              SETUP_LIMIT,
-              () -> factory.factory().create(tenant, pluginConfig, context));
-      current = new Built(generation, config.revision(), channel);
-      built.put(key, current);
-    }
-    return new OpenChannel(
-        tenant, config.id(), config.channel(), config.enabled(), current.channel());
+    LoadedFactory<PaymentChannelFactory> factory =
+        factory(config.channel())
+            .orElseThrow(
+                () ->
+                    new PluginFailureException(
+                        503,
+                        "the payment channel " + config.channel() + " is not installed",
+                        null));
+    PluginConfig pluginConfig = PluginConfig.of(config.values());
+    ShopHostContext context = context(tenant, config.id(), config.channel(), pluginConfig);
+    PaymentChannel channel =
+        calls.call(
+            config.channel(),
+            key,
+            config.channel() + " setup",
+            SETUP_LIMIT,
+            () -> factory.factory().create(tenant, pluginConfig, context));
+    return new Built(
+        generation, config.revision(), config.channel(), config.enabled(), channel, now);
   }
 
   /**

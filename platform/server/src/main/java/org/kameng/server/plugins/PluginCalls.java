@@ -3,6 +3,7 @@ package org.kameng.server.plugins;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every call into a plugin goes through here, so a plugin that throws, hangs or returns garbage
@@ -25,9 +27,13 @@ import java.util.logging.Logger;
  * and refuses calls at once for {@link #OPEN_FOR}, after which one call may try again.
  *
  * <p>A call that runs out of time is cancelled, but a plugin that ignores interrupts keeps its
- * thread. Bulkheads bound that: at most {@link #IN_FLIGHT_PER_CIRCUIT} calls of one configuration
- * and {@link #IN_FLIGHT_PER_PLUGIN} of one plugin run at once, counted until they really end, so a
- * hanging plugin can hold a few threads but never the executor every other shop's checkout needs.
+ * thread. Bulkheads bound that: at most {@code kameng.plugins.calls-per-configuration} calls of one
+ * configuration and {@code kameng.plugins.calls-per-plugin} of one plugin run at once, counted
+ * until they really end, so a hanging plugin can hold some threads but never the executor (64)
+ * every other shop's checkout needs. A call that finds its bulkhead full waits up to {@code
+ * kameng.plugins.permit-wait-ms} for a place before it is refused with 503: healthy calls end in
+ * milliseconds, so a burst of them queues briefly instead of being refused (with 4 places and no
+ * wait, 8 buyers of one shop had payment starts refused and notifies re-sent).
  */
 @ApplicationScoped
 public class PluginCalls {
@@ -40,17 +46,26 @@ public class PluginCalls {
   /** How long an open circuit refuses calls. */
   public static final Duration OPEN_FOR = Duration.ofSeconds(30);
 
-  /** Calls of one configuration that may run at once. */
-  public static final int IN_FLIGHT_PER_CIRCUIT = 4;
-
-  /** Calls of one plugin, over all configurations, that may run at once. */
-  public static final int IN_FLIGHT_PER_PLUGIN = 12;
-
   @Resource(lookup = "concurrent/kameng-plugins")
   ManagedExecutorService executor;
 
+  /** Calls of one configuration that may run at once. */
+  @Inject
+  @ConfigProperty(name = "kameng.plugins.calls-per-configuration", defaultValue = "16")
+  int perCircuit;
+
+  /** Calls of one plugin, over all configurations, that may run at once. */
+  @Inject
+  @ConfigProperty(name = "kameng.plugins.calls-per-plugin", defaultValue = "32")
+  int perPlugin;
+
+  /** How long a call waits for a place in a full bulkhead before it is refused. */
+  @Inject
+  @ConfigProperty(name = "kameng.plugins.permit-wait-ms", defaultValue = "250")
+  long permitWaitMillis;
+
   private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
 
   /** The work of one plugin call. */
@@ -81,13 +96,14 @@ public class PluginCalls {
               + " channel",
           null);
     }
-    AtomicInteger ofCircuit = inFlight.computeIfAbsent("c:" + circuit, k -> new AtomicInteger());
-    AtomicInteger ofPlugin = inFlight.computeIfAbsent("p:" + pluginId, k -> new AtomicInteger());
-    if (!enter(ofCircuit, IN_FLIGHT_PER_CIRCUIT)) {
+    Semaphore ofCircuit = inFlight.computeIfAbsent("c:" + circuit, k -> bulkhead(perCircuit));
+    Semaphore ofPlugin = inFlight.computeIfAbsent("p:" + pluginId, k -> bulkhead(perPlugin));
+    long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(permitWaitMillis);
+    if (!enter(ofCircuit, waitUntil)) {
       throw new PluginFailureException(503, operation + " is busy; try again shortly", null);
     }
-    if (!enter(ofPlugin, IN_FLIGHT_PER_PLUGIN)) {
-      ofCircuit.decrementAndGet();
+    if (!enter(ofPlugin, waitUntil)) {
+      ofCircuit.release();
       throw new PluginFailureException(503, operation + " is busy; try again shortly", null);
     }
     Callable<T> task =
@@ -95,16 +111,16 @@ public class PluginCalls {
           try {
             return work.run();
           } finally {
-            ofCircuit.decrementAndGet();
-            ofPlugin.decrementAndGet();
+            ofCircuit.release();
+            ofPlugin.release();
           }
         };
     Future<T> future;
     try {
       future = executor.submit(task);
     } catch (RejectedExecutionException e) {
-      ofCircuit.decrementAndGet();
-      ofPlugin.decrementAndGet();
+      ofCircuit.release();
+      ofPlugin.release();
       throw new PluginFailureException(503, operation + " is busy; try again shortly", e);
     }
     try {
@@ -126,12 +142,19 @@ public class PluginCalls {
     }
   }
 
-  private static boolean enter(AtomicInteger counter, int limit) {
-    if (counter.incrementAndGet() > limit) {
-      counter.decrementAndGet();
+  // Fair, so a call that has waited is not overtaken by later ones while places free up.
+  private static Semaphore bulkhead(int places) {
+    return new Semaphore(Math.max(1, places), true);
+  }
+
+  /** Takes a place, waiting until {@code waitUntil} (a {@link System#nanoTime()}) at most. */
+  private static boolean enter(Semaphore bulkhead, long waitUntil) {
+    try {
+      return bulkhead.tryAcquire(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
-    return true;
   }
 
   private PluginFailureException fail(Circuit state, int status, String message, Throwable cause) {

@@ -21,9 +21,10 @@ import org.kameng.plugin.api.TenantId;
  * <p>Pages a buyer reads at a platform sub-domain use an answer up to {@code
  * kameng.storefront.cache-seconds} (5) old (docs/adr/0011-storefront-themes.md, "Speed"): a shop
  * suspended on another instance shows there within that time. Custom domains, and hosts no shop
- * answers, are read every time. Taking an order always reads the shop again ({@link #requireNow}),
- * so a suspended shop takes no order from the moment it is suspended; the instance that suspends a
- * shop forgets its answers at once.
+ * answers, are read every time. A suspended shop still takes no order from the moment it is
+ * suspended: the order's own transaction reads the shop's status, and opening a payment for an
+ * existing order reads the shop again ({@link #requireNow}); the instance that suspends a shop
+ * forgets its answers at once.
  */
 @ApplicationScoped
 public class ShopHosts {

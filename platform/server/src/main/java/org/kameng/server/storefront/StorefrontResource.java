@@ -124,7 +124,13 @@ public class StorefrontResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Place an order; card keys are reserved until the order is paid or expires")
   public Response placeOrder(@HeaderParam("Host") String host, PlaceOrderBody body) {
-    Shop shop = open(host);
+    // The shop as read a moment ago is enough here: the order's own transaction reads the shop's
+    // status again (ShopClosedException, 403), so a suspended shop takes no order from the moment
+    // it is suspended, on every instance.
+    Shop shop = shops.require(host);
+    if (!shop.active()) {
+      throw new ForbiddenException("This shop is not taking orders.");
+    }
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
@@ -145,7 +151,7 @@ public class StorefrontResource {
     String paymentProblem = null;
     if (placed.paymentId() != null) {
       try {
-        payment = starter.begin(shop.tenant(), shop.name(), placed.paymentId(), buyer(host));
+        payment = starter.begin(shop.tenant(), shop.name(), placed, body.channelId(), buyer(host));
       } catch (PluginFailureException e) {
         // The order exists and its token is shown only now: answer with it, and the problem.
         paymentProblem = e.getMessage();
@@ -174,16 +180,16 @@ public class StorefrontResource {
     if (body == null || body.channelId() == null) {
       throw new BadRequestException("token and channelId are required.");
     }
-    UUID paymentId =
+    StartPayment.Started started =
         transactions.inTenant(
             shop.tenant(),
             c -> {
               UUID orderId =
                   OrderLookup.idOf(c, body.token())
                       .orElseThrow(() -> new NotFoundException("No such order."));
-              return StartPayment.start(c, shop.tenant(), orderId, body.channelId()).paymentId();
+              return StartPayment.start(c, shop.tenant(), orderId, body.channelId());
             });
-    return starter.begin(shop.tenant(), shop.name(), paymentId, buyer(host));
+    return starter.begin(shop.tenant(), shop.name(), started, buyer(host));
   }
 
   @POST

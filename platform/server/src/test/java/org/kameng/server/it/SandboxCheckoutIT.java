@@ -127,6 +127,60 @@ class SandboxCheckoutIT {
     assertEquals("PENDING_PAYMENT", shop.lookup(placed.getString("token")).getString("status"));
   }
 
+  /** The sandbox's notify as the plugin signs it: HMAC-SHA256 over the fields in a fixed order. */
+  private static Response signedNotify(String channel, String payment, String secret)
+      throws Exception {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("reference", payment);
+    fields.put("event", "rotated-" + payment + "-" + secret.length());
+    fields.put("status", "succeeded");
+    fields.put("amount", "990");
+    fields.put("currency", "CNY");
+    fields.put("timestamp", Long.toString(System.currentTimeMillis() / 1000));
+    java.util.StringJoiner canonical = new java.util.StringJoiner("&");
+    fields.forEach((name, value) -> canonical.add(name + "=" + value));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    fields.put(
+        "signature",
+        java.util.HexFormat.of()
+            .formatHex(
+                mac.doFinal(
+                    canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    return given()
+        .baseUri(TestStack.baseUrl())
+        .contentType("application/x-www-form-urlencoded")
+        .formParams(fields)
+        .post("/api/public/notify/" + shop.tenantId + "/" + channel + "/" + payment);
+  }
+
+  /**
+   * The server keeps a channel built from its settings for a few seconds; a new signing secret
+   * saved through this instance must be used by the very next notify, and the old one refused.
+   */
+  @Test
+  void aNewSigningSecretIsUsedByTheNextNotify() throws Exception {
+    String channel =
+        shop.addChannel(
+            "payment-sandbox", "Sandbox, secret rotated", Map.of("signingSecret", SECRET));
+    // Starting the payment builds the channel with the first secret.
+    JsonPath placed = shop.order(channel);
+    String payment = placed.getString("paymentId");
+    String rotated = "sandbox-it-rotated-0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+    shop.owner()
+        .body(Map.of("values", Map.of("signingSecret", rotated)))
+        .patch("/api/shops/" + shop.slug + "/channels/" + channel)
+        .then()
+        .statusCode(200);
+
+    signedNotify(channel, payment, SECRET).then().statusCode(400).body(equalTo("rejected"));
+    assertEquals("PENDING_PAYMENT", shop.lookup(placed.getString("token")).getString("status"));
+    signedNotify(channel, payment, rotated).then().statusCode(200);
+    assertEquals("DELIVERED", shop.lookup(placed.getString("token")).getString("status"));
+  }
+
   @Test
   void unknownOrHostilePagePathsAreNotFound() {
     given()
