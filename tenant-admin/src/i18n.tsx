@@ -208,6 +208,7 @@ const messages = {
   'catalog.confirmDeleteSku': ['Delete the SKU “{name}”?', '删除规格“{name}”？'],
   'catalog.hidden': ['Hidden', '已隐藏'],
   'catalog.moveUp': ['Move up', '上移'],
+  'catalog.dragHint': ['Drag onto another product to move it there', '拖到另一个商品上即可移到该位置'],
   'catalog.moveDown': ['Move down', '下移'],
   'catalog.hide': ['Hide', '隐藏'],
   'catalog.show': ['Show', '显示'],

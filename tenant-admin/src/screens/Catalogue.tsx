@@ -22,6 +22,18 @@ function moved(ids: string[], id: string, step: -1 | 1): string[] {
   return next;
 }
 
+/** The ids with one dropped onto another: it takes that one's place, the rest keep their order. */
+function dropped(ids: string[], id: string, target: string): string[] {
+  const from = ids.indexOf(id);
+  const to = ids.indexOf(target);
+  if (from < 0 || to < 0 || from === to) {
+    return ids;
+  }
+  const next = ids.filter((x) => x !== id);
+  next.splice(to, 0, id);
+  return next;
+}
+
 export function Catalogue(props: { slug: string }) {
   const slug = props.slug;
   const loaded = useLoad(
@@ -34,6 +46,8 @@ export function Catalogue(props: { slug: string }) {
     | { kind: 'sku'; productId: string; sku?: Sku }
     | undefined
   >();
+  // The product being dragged onto another of its category to reorder the shop's list.
+  const [dragging, setDragging] = useState<Product | undefined>();
   const action = useAction();
   const close = (changed: boolean) => {
     setEditing(undefined);
@@ -104,9 +118,40 @@ export function Catalogue(props: { slug: string }) {
               </header>
               {group.products.length === 0 && <p class="muted">{t('catalog.noProducts')}</p>}
               {group.products.map((p) => (
-                <div class="product">
+                <div
+                  class={dragging?.id === p.id ? 'product dragging' : 'product'}
+                  data-product={p.id}
+                  draggable={!action.busy}
+                  onDragStart={(e) => {
+                    setDragging(p);
+                    e.dataTransfer?.setData('text/plain', p.id!);
+                  }}
+                  onDragEnd={() => setDragging(undefined)}
+                  onDragOver={(e) => {
+                    // Only another product of the same category may land here (a category shows its
+                    // own products in the shop's order); anything else keeps the browser's default.
+                    if (dragging && dragging.id !== p.id && dragging.categoryId === p.categoryId) e.preventDefault();
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    const from = dragging?.id;
+                    setDragging(undefined);
+                    if (!from || from === p.id) return;
+                    act(() =>
+                      call(
+                        client.PUT('/api/shops/{slug}/catalog/products/order', {
+                          params: { path },
+                          body: { ids: dropped(products.map((x) => x.id!), from, p.id!) },
+                        }),
+                      ).then(() => true),
+                    );
+                  }}
+                >
                   <div class="screen-header">
                     <div>
+                      <span class="drag-handle" title={t('catalog.dragHint')} aria-hidden="true">
+                        ⠿
+                      </span>{' '}
                       <strong>{p.name}</strong> <Badge>{t(`fulfilment.${p.fulfilment ?? 'CARD_KEY'}`)}</Badge>{' '}
                       {!p.visible && <Badge tone="warn">{t('catalog.hidden')}</Badge>}
                     </div>

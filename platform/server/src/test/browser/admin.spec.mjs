@@ -188,6 +188,31 @@ test('a reseller imports keys, configures the sandbox channel and finds an order
       await page.getByRole('link', { name: 'Catalogue' }).click();
       await page.locator('table.skus').first().waitFor();
       await shot(page, 'catalogue');
+      // Dragging a product onto another of its category moves it there, for good: a new one,
+      // listed last in the first category, dragged onto that category's first.
+      const group = page.locator('article.category').first();
+      const category = await group.locator('h3').innerText();
+      const added = `Drag test ${randomBytes(3).toString('hex')}`;
+      await page.getByRole('button', { name: 'New product' }).click();
+      await page.getByLabel('Name').fill(added);
+      await page.getByLabel('Category').selectOption({ label: category });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await group.locator('.product', { hasText: added }).waitFor();
+      const names = () => group.locator('.product[draggable=true] strong').allInnerTexts();
+      const first = (await names())[0];
+      await group
+        .locator('.product', { hasText: added })
+        .dragTo(group.locator('.product', { hasText: first }));
+      await expectOrder(names, [added, first]);
+      await page.reload();
+      await page.locator('table.skus').first().waitFor();
+      await expectOrder(names, [added, first]);
+      await shot(page, 'catalogue-reordered');
+      // Gone again, so the demo shop's storefront is as the other specs expect it.
+      page.once('dialog', (dialog) => dialog.accept());
+      await group.locator('.product', { hasText: added }).getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await group.locator('.product', { hasText: added }).waitFor({ state: 'detached' });
       // A wholesale tier with a bad price: the kernel's message stands next to that tier's field.
       const row = page.locator('table.skus tr', { hasText: '¥100' });
       await row.getByRole('button', { name: 'Edit' }).click();
@@ -730,3 +755,14 @@ test('a platform admin suspends and resumes a shop', { timeout: 180_000 }, async
     });
   }, VIEWPORT);
 });
+
+/** Waits until the first names the page lists are {@code first}, in that order. */
+async function expectOrder(names, first) {
+  let seen = [];
+  for (let i = 0; i < 50; i++) {
+    seen = (await names()).slice(0, first.length);
+    if (JSON.stringify(seen) === JSON.stringify(first)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.deepEqual(seen, first);
+}
