@@ -129,7 +129,12 @@ public class StorefrontResource {
     // it is suspended, on every instance.
     Shop shop = shops.require(host);
     if (!shop.active()) {
-      throw new ForbiddenException("This shop is not taking orders.");
+      // A suspension read a moment ago may have been lifted on another instance since: a refusal
+      // is worth a fresh read, which also drops the stale answer for the shop's pages.
+      shop = shops.requireNow(host);
+      if (!shop.active()) {
+        throw new ForbiddenException("This shop is not taking orders.");
+      }
     }
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
