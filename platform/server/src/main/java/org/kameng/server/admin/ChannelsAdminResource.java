@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,38 +202,18 @@ public class ChannelsAdminResource {
                       .orElseThrow(
                           () -> new NotFoundException("No such payment channel in this shop."));
               Set<String> secretNames = channels.secretFields(current.channel());
-              Map<String, String> merged = new TreeMap<>(current.values());
-              Set<String> cleared = new TreeSet<>(nonNull(body.clearSecrets()));
-              merged.keySet().removeAll(cleared);
-              Map<String, String> newSecrets = new HashMap<>();
-              if (body.values() != null) {
-                body.values()
-                    .forEach(
-                        (name, value) -> {
-                          boolean blank = value == null || value.isBlank();
-                          if (secretNames.contains(name)) {
-                            if (!blank) {
-                              merged.put(name, value);
-                              newSecrets.put(name, value);
-                            }
-                          } else if (blank) {
-                            merged.remove(name);
-                          } else {
-                            merged.put(name, value);
-                          }
-                        });
-              }
+              SettingsEdit edit =
+                  SettingsEdit.apply(
+                      current.values(), secretNames, body.values(), body.clearSecrets());
               // The whole configuration is checked as it will be, stored secrets included.
-              channels.validate(current.channel(), merged, owner.tenant());
-              Map<String, String> settings = new TreeMap<>(merged);
-              settings.keySet().removeAll(secretNames);
+              channels.validate(current.channel(), edit.merged(), owner.tenant());
               ChannelChange change =
                   new ChannelChange(
                       body.name(),
                       body.enabled(),
-                      body.values() == null ? null : settings,
-                      newSecrets,
-                      cleared);
+                      body.values() == null ? null : edit.settings(),
+                      edit.newSecrets(),
+                      edit.cleared());
               return ChannelConfigs.update(c, cipher, id, change, owner.username())
                   .map(s -> view(owner, s))
                   .orElseThrow();
@@ -296,9 +275,5 @@ public class ChannelsAdminResource {
           });
     }
     return copy;
-  }
-
-  private static List<String> nonNull(List<String> names) {
-    return names == null ? List.of() : names.stream().filter(n -> n != null).toList();
   }
 }

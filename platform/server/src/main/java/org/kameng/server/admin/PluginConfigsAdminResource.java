@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,46 +220,24 @@ public class PluginConfigsAdminResource {
           var cipher = dataKeys.forTenant(c, owner.tenant());
           var current = PluginConfigs.resolve(c, cipher, id).orElseThrow();
           Set<String> secretNames = shopPlugins.secretFields(current.plugin());
-          Map<String, String> merged = new TreeMap<>(current.values());
-          Set<String> cleared = new TreeSet<>();
-          if (body.clearSecrets() != null) {
-            body.clearSecrets().stream().filter(n -> n != null).forEach(cleared::add);
-          }
-          merged.keySet().removeAll(cleared);
-          Map<String, String> newSecrets = new HashMap<>();
-          if (body.values() != null) {
-            body.values()
-                .forEach(
-                    (name, value) -> {
-                      boolean blank = value == null || value.isBlank();
-                      if (secretNames.contains(name)) {
-                        if (!blank) {
-                          merged.put(name, value);
-                          newSecrets.put(name, value);
-                        }
-                      } else if (blank) {
-                        merged.remove(name);
-                      } else {
-                        merged.put(name, value);
-                      }
-                    });
-          }
+          SettingsEdit edit =
+              SettingsEdit.apply(current.values(), secretNames, body.values(), body.clearSecrets());
           // Checked as it will be, stored secrets included; turning a configuration off needs no
           // check, so a shop can always switch off a plugin that has since become unavailable.
           boolean onlyDisabling =
-              body.values() == null && cleared.isEmpty() && Boolean.FALSE.equals(body.enabled());
+              body.values() == null
+                  && edit.cleared().isEmpty()
+                  && Boolean.FALSE.equals(body.enabled());
           if (!onlyDisabling) {
-            shopPlugins.validate(current.plugin(), merged, owner.tenant());
+            shopPlugins.validate(current.plugin(), edit.merged(), owner.tenant());
           }
-          Map<String, String> settings = new TreeMap<>(merged);
-          settings.keySet().removeAll(secretNames);
           SealedSettings.Change change =
               new SealedSettings.Change(
                   body.name(),
                   body.enabled(),
-                  body.values() == null ? null : settings,
-                  newSecrets,
-                  cleared);
+                  body.values() == null ? null : edit.settings(),
+                  edit.newSecrets(),
+                  edit.cleared());
           SealedSettings.Stored updated =
               PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
           return view(c, owner, updated);

@@ -15,12 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -203,31 +201,9 @@ public class SuppliersAdminResource {
               SupplierConfigs.resolve(c, cipher, id)
                   .orElseThrow(() -> new NotFoundException("No such supplier in this shop."));
           Set<String> secretNames = connectors.secretFields(current.connector());
-          Map<String, String> merged = new TreeMap<>(current.values());
-          Set<String> cleared =
-              new TreeSet<>(body.clearSecrets() == null ? List.of() : body.clearSecrets());
-          merged.keySet().removeAll(cleared);
-          Map<String, String> newSecrets = new HashMap<>();
-          if (body.values() != null) {
-            body.values()
-                .forEach(
-                    (name, value) -> {
-                      boolean blank = value == null || value.isBlank();
-                      if (secretNames.contains(name)) {
-                        if (!blank) {
-                          merged.put(name, value);
-                          newSecrets.put(name, value);
-                        }
-                      } else if (blank) {
-                        merged.remove(name);
-                      } else {
-                        merged.put(name, value);
-                      }
-                    });
-          }
-          connectors.validate(current.connector(), merged, owner.tenant());
-          Map<String, String> settings = new TreeMap<>(merged);
-          settings.keySet().removeAll(secretNames);
+          SettingsEdit edit =
+              SettingsEdit.apply(current.values(), secretNames, body.values(), body.clearSecrets());
+          connectors.validate(current.connector(), edit.merged(), owner.tenant());
           return SupplierConfigs.update(
                   c,
                   cipher,
@@ -235,9 +211,9 @@ public class SuppliersAdminResource {
                   new SupplierChange(
                       body.name(),
                       body.enabled(),
-                      body.values() == null ? null : settings,
-                      newSecrets,
-                      cleared),
+                      body.values() == null ? null : edit.settings(),
+                      edit.newSecrets(),
+                      edit.cleared()),
                   owner.username())
               .map(s -> view(owner, s))
               .orElseThrow();
