@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.kameng.kernel.order.OrderRequest;
 import org.kameng.kernel.order.PlaceOrder;
 import org.kameng.kernel.order.PlacedOrder;
@@ -98,6 +99,9 @@ public final class CheckoutBenchmark {
         (double) (measured.tripsAfter() - measured.tripsBefore()) / flows,
         measured.cpuBefore().perFlow(measured.cpuAfter(), flows, "benchmark JVM"),
         measured.loadBefore());
+    if (measured.statementsBefore() != null) {
+      measured.statementsAfter().printSince(measured.statementsBefore(), flows, 20);
+    }
     return new Phase(recorder.rate(seconds));
   }
 
@@ -133,16 +137,37 @@ public final class CheckoutBenchmark {
       long tripsAfter,
       CpuTime.Reading cpuBefore,
       CpuTime.Reading cpuAfter,
-      String loadBefore) {}
+      String loadBefore,
+      StatementStats statementsBefore,
+      StatementStats statementsAfter) {}
 
+  /**
+   * Runs a measured phase. With {@code pg_stat_statements} installed ({@code
+   * KAMENG_BENCH_STATEMENTS=1 ./kameng bench checkout}) it also reads PostgreSQL's own figures per
+   * statement, execution and planning time; read outside the CPU readings, so they cost the phase
+   * nothing but the extension's own bookkeeping.
+   */
   static Measured timed(RoundTrips trips, CpuTime cpu, int threads, int seconds, Flow flow)
       throws Exception {
     vacuum();
+    DataSource app = TestDatabase.get().appDataSource();
+    StatementStats statementsBefore = StatementStats.readIfLoaded(app);
     String load = loadAverage();
     long tripsBefore = trips.count();
     CpuTime.Reading cpuBefore = cpu.read();
     LatencyRecorder recorder = run(threads, seconds, flow);
-    return new Measured(recorder, tripsBefore, trips.count(), cpuBefore, cpu.read(), load);
+    long tripsAfter = trips.count();
+    CpuTime.Reading cpuAfter = cpu.read();
+    StatementStats statementsAfter = statementsBefore == null ? null : StatementStats.read(app);
+    return new Measured(
+        recorder,
+        tripsBefore,
+        tripsAfter,
+        cpuBefore,
+        cpuAfter,
+        load,
+        statementsBefore,
+        statementsAfter);
   }
 
   /**
