@@ -46,9 +46,53 @@ public final class DeliverOrder {
    */
   public static OrderStatus deliverPaid(Connection c, TenantId tenant, UUID orderId)
       throws SQLException {
+    return finish(c, tenant, orderId, sellReserved(c, tenant, orderId));
+  }
+
+  /**
+   * Pays an order awaiting payment and delivers its reserved card keys, in one statement when that
+   * is all it needs: an order whose lines are all card-key lines (no loop key) and whose reserved
+   * keys cover them goes from PENDING_PAYMENT to DELIVERED in one row version, with the PAID event,
+   * the DELIVERED event and the delivery notification raised as if it had passed through PAID (it
+   * did, within the statement: {@code paid_at} is set). Any other order is left PAID by the
+   * statement, with its reserved keys sold, and the rest of its delivery done as {@link
+   * #deliverPaid} does it.
+   *
+   * @return the order's state afterwards, or null if it was not awaiting payment (nothing done)
+   */
+  public static OrderStatus payAndDeliver(Connection c, TenantId tenant, UUID orderId)
+      throws SQLException {
+    try (PreparedStatement pay = c.prepareStatement(PAY_AND_DELIVER)) {
+      pay.setObject(1, tenant.value());
+      pay.setObject(2, orderId);
+      int i = bindSell(pay, 3, tenant, orderId);
+      pay.setObject(i++, tenant.value());
+      pay.setObject(i++, orderId);
+      i = OrderTransitions.bindRaised(pay, i, tenant, orderId, OrderStatus.PAID);
+      OrderTransitions.bindRaised(pay, i, tenant, orderId, OrderStatus.DELIVERED);
+      String status = null;
+      List<Line> lines = new ArrayList<>();
+      try (ResultSet rs = pay.executeQuery()) {
+        while (rs.next()) {
+          status = rs.getString(7);
+          lines.add(line(rs));
+        }
+      }
+      if (status == null) {
+        return null;
+      }
+      OrderStatus moved = OrderStatus.valueOf(status);
+      return moved == OrderStatus.PAID ? finish(c, tenant, orderId, lines) : moved;
+    }
+  }
+
+  // What is left once the reserved keys are sold: loop keys, upstream purchases, and the move
+  // from PAID to what the order now is.
+  private static OrderStatus finish(Connection c, TenantId tenant, UUID orderId, List<Line> lines)
+      throws SQLException {
     int pending = 0;
     boolean shortDelivered = false;
-    for (Line line : sellReserved(c, tenant, orderId)) {
+    for (Line line : lines) {
       if (line.fulfilment() != Fulfilment.CARD_KEY) {
         if (line.fulfilment() == Fulfilment.UPSTREAM) {
           UpstreamPurchases.queue(c, tenant, orderId, line.number());
@@ -78,62 +122,97 @@ public final class DeliverOrder {
 
   // Sells every reserved key of the order, records each against its card-key line (the first
   // such line of its SKU) and counts them on the line, and lists the order's lines for what is
-  // left to do — in one statement, the one round trip a plain card-key order needs. The final
-  // SELECT sees the lines as they were before the statement; the counts come from what it linked.
+  // left to do. The lines' SELECT sees them as they were before the statement; the counts come
+  // from what it linked. Only if the CTE named in the first %s returned a row.
+  private static final String SELL =
+      """
+      sold AS (
+        UPDATE kameng.card_key SET status = 'SOLD', sold_at = now(), reserved_until = NULL
+         WHERE order_id = ? AND status = 'RESERVED'%s
+           AND sku_id IN (SELECT sku_id FROM kameng.order_line
+                           WHERE order_id = ? AND fulfilment = 'CARD_KEY')
+        RETURNING id, sku_id),
+      linked AS (
+        INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)
+        SELECT DISTINCT ON (sold.id) ?, l.order_id, l.line_number, sold.id
+          FROM sold JOIN kameng.order_line l
+            ON l.order_id = ? AND l.sku_id = sold.sku_id AND l.fulfilment = 'CARD_KEY'
+         ORDER BY sold.id, l.line_number
+        ON CONFLICT DO NOTHING
+        RETURNING line_number),
+      counts AS (
+        SELECT line_number, count(*) AS sold FROM linked GROUP BY line_number),
+      counted AS (
+        UPDATE kameng.order_line l SET delivered_quantity = l.delivered_quantity + n.sold
+          FROM counts n
+         WHERE l.order_id = ? AND l.line_number = n.line_number),
+      lines AS (
+        SELECT l.line_number, l.sku_id, l.quantity, l.fulfilment, s.loop_key,
+               coalesce(n.sold, 0) AS sold
+          FROM kameng.order_line l
+          JOIN kameng.sku s ON s.tenant_id = l.tenant_id AND s.id = l.sku_id
+          LEFT JOIN counts n ON n.line_number = l.line_number
+         WHERE l.order_id = ?)
+      """;
+
+  private static final String SELL_RESERVED =
+      "WITH " + SELL.formatted("") + " SELECT * FROM lines ORDER BY line_number";
+
+  // The order is locked first (due): a concurrent expiry or cancel either committed before, and
+  // nothing is sold, or waits for this transaction and then finds the order paid.
+  private static final String PAY_AND_DELIVER =
+      "WITH due AS (SELECT 1 FROM kameng.customer_order"
+          + " WHERE tenant_id = ? AND id = ? AND status = 'PENDING_PAYMENT'"
+          + " FOR UPDATE), "
+          + SELL.formatted(" AND EXISTS (SELECT 1 FROM due)")
+          + ", moved AS (UPDATE kameng.customer_order SET updated_at = now(),"
+          + " paid_at = coalesce(paid_at, now()),"
+          + " status = CASE WHEN EXISTS (SELECT 1 FROM lines WHERE fulfilment <> 'CARD_KEY'"
+          + " OR loop_key OR sold < quantity) THEN 'PAID' ELSE 'DELIVERED' END"
+          + " WHERE tenant_id = ? AND id = ? AND status = 'PENDING_PAYMENT'"
+          + " AND EXISTS (SELECT 1 FROM due) RETURNING tenant_id, status)"
+          + OrderTransitions.raisedIf("moved", OrderStatus.PAID)
+          // The PAID event is counted first, so it is written first: listeners hear PAID, then
+          // DELIVERED, as if the order had moved twice.
+          + ", delivered AS (SELECT tenant_id FROM moved WHERE status = 'DELIVERED'"
+          + " AND (SELECT count(*) FROM moved_event) >= 0)"
+          + OrderTransitions.raisedIf("delivered", OrderStatus.DELIVERED)
+          + " SELECT l.*, (SELECT status FROM moved) FROM lines l ORDER BY l.line_number";
+
   private static List<Line> sellReserved(Connection c, TenantId tenant, UUID orderId)
       throws SQLException {
-    try (PreparedStatement sell =
-        c.prepareStatement(
-            """
-            WITH sold AS (
-              UPDATE kameng.card_key SET status = 'SOLD', sold_at = now(), reserved_until = NULL
-               WHERE order_id = ? AND status = 'RESERVED'
-                 AND sku_id IN (SELECT sku_id FROM kameng.order_line
-                                 WHERE order_id = ? AND fulfilment = 'CARD_KEY')
-              RETURNING id, sku_id),
-            linked AS (
-              INSERT INTO kameng.order_key (tenant_id, order_id, line_number, card_key_id)
-              SELECT DISTINCT ON (sold.id) ?, l.order_id, l.line_number, sold.id
-                FROM sold JOIN kameng.order_line l
-                  ON l.order_id = ? AND l.sku_id = sold.sku_id AND l.fulfilment = 'CARD_KEY'
-               ORDER BY sold.id, l.line_number
-              ON CONFLICT DO NOTHING
-              RETURNING line_number),
-            counts AS (
-              SELECT line_number, count(*) AS sold FROM linked GROUP BY line_number),
-            counted AS (
-              UPDATE kameng.order_line l SET delivered_quantity = l.delivered_quantity + n.sold
-                FROM counts n
-               WHERE l.order_id = ? AND l.line_number = n.line_number)
-            SELECT l.line_number, l.sku_id, l.quantity, l.fulfilment, s.loop_key,
-                   coalesce(n.sold, 0)
-              FROM kameng.order_line l
-              JOIN kameng.sku s ON s.tenant_id = l.tenant_id AND s.id = l.sku_id
-              LEFT JOIN counts n ON n.line_number = l.line_number
-             WHERE l.order_id = ?
-             ORDER BY l.line_number
-            """)) {
-      sell.setObject(1, orderId);
-      sell.setObject(2, orderId);
-      sell.setObject(3, tenant.value());
-      sell.setObject(4, orderId);
-      sell.setObject(5, orderId);
-      sell.setObject(6, orderId);
+    try (PreparedStatement sell = c.prepareStatement(SELL_RESERVED)) {
+      bindSell(sell, 1, tenant, orderId);
       List<Line> lines = new ArrayList<>();
       try (ResultSet rs = sell.executeQuery()) {
         while (rs.next()) {
-          lines.add(
-              new Line(
-                  rs.getInt(1),
-                  rs.getObject(2, UUID.class),
-                  rs.getInt(3),
-                  Fulfilment.valueOf(rs.getString(4)),
-                  rs.getBoolean(5),
-                  rs.getInt(6)));
+          lines.add(line(rs));
         }
       }
       return lines;
     }
+  }
+
+  // Binds SELL's parameters from index; returns the index of the next.
+  private static int bindSell(PreparedStatement s, int index, TenantId tenant, UUID orderId)
+      throws SQLException {
+    s.setObject(index, orderId);
+    s.setObject(index + 1, orderId);
+    s.setObject(index + 2, tenant.value());
+    s.setObject(index + 3, orderId);
+    s.setObject(index + 4, orderId);
+    s.setObject(index + 5, orderId);
+    return index + 6;
+  }
+
+  private static Line line(ResultSet rs) throws SQLException {
+    return new Line(
+        rs.getInt(1),
+        rs.getObject(2, UUID.class),
+        rs.getInt(3),
+        Fulfilment.valueOf(rs.getString(4)),
+        rs.getBoolean(5),
+        rs.getInt(6));
   }
 
   private static boolean isPaid(Connection c, UUID orderId) throws SQLException {

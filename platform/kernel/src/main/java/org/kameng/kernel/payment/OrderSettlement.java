@@ -37,8 +37,7 @@ final class OrderSettlement {
 
   static void settle(Connection c, TenantId tenant, UUID orderId, UUID paymentId)
       throws SQLException {
-    if (OrderTransitions.move(c, tenant, orderId, OrderStatus.PAID, OrderStatus.PENDING_PAYMENT)) {
-      deliverNow(c, tenant, orderId);
+    if (payAndDeliver(c, tenant, orderId)) {
       return;
     }
     OrderStatus status = lockStatus(c, orderId);
@@ -121,6 +120,26 @@ final class OrderSettlement {
     } catch (SQLException | RuntimeException e) {
       c.rollback(beforeDelivery);
       scheduleDelivery(c, tenant, orderId);
+    }
+  }
+
+  // The usual case: the order awaiting this payment is paid and its keys delivered, in one
+  // statement for a plain card-key order. Behind a savepoint, as deliverNow: should delivery fail,
+  // its work and the payment's move are undone together, and the order is moved to PAID alone
+  // with a delivery job to take over. False if the order was not awaiting payment.
+  private static boolean payAndDeliver(Connection c, TenantId tenant, UUID orderId)
+      throws SQLException {
+    Savepoint beforeDelivery = c.setSavepoint();
+    try {
+      return DeliverOrder.payAndDeliver(c, tenant, orderId) != null;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback(beforeDelivery);
+      if (!OrderTransitions.move(
+          c, tenant, orderId, OrderStatus.PAID, OrderStatus.PENDING_PAYMENT)) {
+        return false;
+      }
+      scheduleDelivery(c, tenant, orderId);
+      return true;
     }
   }
 
