@@ -58,11 +58,16 @@ public final class DeliverOrder {
    * statement, with its reserved keys sold, and the rest of its delivery done as {@link
    * #deliverPaid} does it.
    *
+   * <p>With {@code savepoint}, that savepoint is set first, in the same round trip (the driver
+   * sends both statements before it waits): the caller can roll back to it if delivery fails.
+   *
    * @return the order's state afterwards, or null if it was not awaiting payment (nothing done)
    */
-  public static OrderStatus payAndDeliver(Connection c, TenantId tenant, UUID orderId)
-      throws SQLException {
-    try (PreparedStatement pay = c.prepareStatement(PAY_AND_DELIVER)) {
+  public static OrderStatus payAndDeliver(
+      Connection c, TenantId tenant, UUID orderId, String savepoint) throws SQLException {
+    String sql =
+        savepoint == null ? PAY_AND_DELIVER : "SAVEPOINT " + savepoint + "; " + PAY_AND_DELIVER;
+    try (PreparedStatement pay = c.prepareStatement(sql)) {
       pay.setObject(1, tenant.value());
       pay.setObject(2, orderId);
       int i = bindSell(pay, 3, tenant, orderId);
@@ -72,7 +77,14 @@ public final class DeliverOrder {
       OrderTransitions.bindRaised(pay, i, tenant, orderId, OrderStatus.DELIVERED);
       String status = null;
       List<Line> lines = new ArrayList<>();
-      try (ResultSet rs = pay.executeQuery()) {
+      boolean rows = pay.execute();
+      if (savepoint != null) {
+        rows = pay.getMoreResults(); // past the savepoint's result
+      }
+      if (!rows) {
+        throw new IllegalStateException("payment and delivery returned no rows");
+      }
+      try (ResultSet rs = pay.getResultSet()) {
         while (rs.next()) {
           status = rs.getString(7);
           lines.add(line(rs));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -32,6 +33,8 @@ final class OrderSettlement {
 
   /** Job kind that asks staff to refund money the shop cannot deliver for. */
   static final String REFUND_REVIEW_JOB = KernelJobs.REFUND_REVIEW;
+
+  private static final String BEFORE_DELIVERY = "before_delivery";
 
   private OrderSettlement() {}
 
@@ -126,14 +129,17 @@ final class OrderSettlement {
   // The usual case: the order awaiting this payment is paid and its keys delivered, in one
   // statement for a plain card-key order. Behind a savepoint, as deliverNow: should delivery fail,
   // its work and the payment's move are undone together, and the order is moved to PAID alone
-  // with a delivery job to take over. False if the order was not awaiting payment.
+  // with a delivery job to take over. False if the order was not awaiting payment. The savepoint
+  // is set in the same round trip as the statement, under a fixed name (the driver's own names
+  // are new SQL on every call, parsed anew on both sides).
   private static boolean payAndDeliver(Connection c, TenantId tenant, UUID orderId)
       throws SQLException {
-    Savepoint beforeDelivery = c.setSavepoint();
     try {
-      return DeliverOrder.payAndDeliver(c, tenant, orderId) != null;
+      return DeliverOrder.payAndDeliver(c, tenant, orderId, BEFORE_DELIVERY) != null;
     } catch (SQLException | RuntimeException e) {
-      c.rollback(beforeDelivery);
+      try (Statement rollback = c.createStatement()) {
+        rollback.execute("ROLLBACK TO SAVEPOINT " + BEFORE_DELIVERY);
+      }
       if (!OrderTransitions.move(
           c, tenant, orderId, OrderStatus.PAID, OrderStatus.PENDING_PAYMENT)) {
         return false;
