@@ -21,13 +21,13 @@ import org.kameng.kernel.order.PromotionUses;
 import org.kameng.plugin.api.TenantId;
 
 /**
- * What a successful payment does to its order. The usual case moves it to PAID and delivers its
- * card keys in the same transaction, so the buyer returning from the payment page sees them at
- * once; should delivery fail, the payment still stands and a delivery job takes over. A payment
- * after the reservation ended is never dropped: the stock is reserved again if there is enough, and
- * its coupon uses are taken again (it keeps the discount it was paid at), otherwise the order
- * becomes PAID_UNDELIVERABLE with a refund task and an audit entry. A second payment for an order
- * already paid gets a refund task.
+ * What a successful payment does to its order. The usual case pays it and delivers its card keys in
+ * the same transaction (a plain card-key order in one statement, straight to DELIVERED), so the
+ * buyer returning from the payment page sees them at once; should delivery fail, the payment still
+ * stands, the order is PAID and a delivery job takes over. A payment after the reservation ended is
+ * never dropped: the stock is reserved again if there is enough, and its coupon uses are taken
+ * again (it keeps the discount it was paid at), otherwise the order becomes PAID_UNDELIVERABLE with
+ * a refund task and an audit entry. A second payment for an order already paid gets a refund task.
  */
 final class OrderSettlement {
 

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 final class StatementStats {
 
-  private record Row(String query, long calls, double execMs, double planMs) {}
+  private record Row(String query, long calls, double execMs, double planMs, long walBytes) {}
 
   // Keyed by the normalised text: the driver names each savepoint anew, one entry per name.
   private final Map<String, Row> rows;
@@ -45,7 +45,7 @@ final class StatementStats {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT calls, total_exec_time, total_plan_time, query FROM pg_stat_statements"
+                "SELECT calls, total_exec_time, total_plan_time, query, wal_bytes FROM pg_stat_statements"
                     + " WHERE userid = (SELECT oid FROM pg_roles WHERE rolname = current_user)")) {
       while (rs.next()) {
         String query =
@@ -55,9 +55,14 @@ final class StatementStats {
                 .replaceAll("SAVEPOINT_\\d+", "SAVEPOINT_n");
         rows.merge(
             query,
-            new Row(query, rs.getLong(1), rs.getDouble(2), rs.getDouble(3)),
+            new Row(query, rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(5)),
             (a, b) ->
-                new Row(a.query, a.calls + b.calls, a.execMs + b.execMs, a.planMs + b.planMs));
+                new Row(
+                    a.query,
+                    a.calls + b.calls,
+                    a.execMs + b.execMs,
+                    a.planMs + b.planMs,
+                    a.walBytes + b.walBytes));
       }
     }
     return new StatementStats(rows);
@@ -68,32 +73,35 @@ final class StatementStats {
     List<Row> delta = new ArrayList<>();
     rows.forEach(
         (id, now) -> {
-          Row then = before.rows.getOrDefault(id, new Row(now.query, 0, 0, 0));
+          Row then = before.rows.getOrDefault(id, new Row(now.query, 0, 0, 0, 0));
           if (now.calls > then.calls) {
             delta.add(
                 new Row(
                     now.query,
                     now.calls - then.calls,
                     now.execMs - then.execMs,
-                    now.planMs - then.planMs));
+                    now.planMs - then.planMs,
+                    now.walBytes - then.walBytes));
           }
         });
     delta.sort(Comparator.comparingLong(Row::calls).reversed());
     long calls = delta.stream().mapToLong(Row::calls).sum();
     double ms = delta.stream().mapToDouble(Row::execMs).sum();
     double planMs = delta.stream().mapToDouble(Row::planMs).sum();
+    long walBytes = delta.stream().mapToLong(Row::walBytes).sum();
     // Planning time is 0 unless pg_stat_statements.track_planning is on.
     System.out.printf(
         "    statements per flow (pg_stat_statements): %.1f, executing for %.2f ms,"
-            + " planning for %.2f ms%n",
-        (double) calls / flows, ms / flows, planMs / flows);
+            + " planning for %.2f ms, writing %,d bytes of WAL%n",
+        (double) calls / flows, ms / flows, planMs / flows, walBytes / flows);
     for (Row row : delta.subList(0, Math.min(top, delta.size()))) {
       String query = row.query;
       System.out.printf(
-          "      %5.2f x %6.3f ms (+ plan %6.3f ms)  %s%n",
+          "      %5.2f x %6.3f ms (+ plan %6.3f ms, %,6d B WAL)  %s%n",
           (double) row.calls / flows,
           row.execMs / row.calls,
           row.planMs / row.calls,
+          row.walBytes / row.calls,
           query.length() > 130 ? query.substring(0, 130) + " ..." : query);
     }
   }

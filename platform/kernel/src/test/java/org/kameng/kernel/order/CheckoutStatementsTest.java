@@ -8,22 +8,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.kameng.kernel.fulfilment.DeliverOrder;
 import org.kameng.kernel.payment.NoticeResult;
 import org.kameng.kernel.payment.PaymentNotice;
 import org.kameng.kernel.payment.RecordPaymentNotice;
 import org.kameng.kernel.testing.OrderState;
+import org.kameng.kernel.testing.OwnerSql;
 import org.kameng.kernel.testing.ShopFixture;
-import org.kameng.kernel.testing.TestDatabase;
 import org.kameng.plugin.api.Money;
 
 /**
@@ -214,12 +211,12 @@ class CheckoutStatementsTest {
     ShopFixture shop = ShopFixture.withCardKeyProduct(1000);
     shop.addKeys("one", 2);
     PlacedOrder order = place(shop, 2, shop.manualChannelId);
-    String log = "order_moves_" + suffix(shop);
-    owner("CREATE TABLE kameng." + log + " (moved text)");
+    String log = "order_moves_" + OwnerSql.suffix(shop);
+    OwnerSql.execute("CREATE TABLE kameng." + log + " (moved text)");
     NoticeResult result;
     try {
       result =
-          withTrigger(
+          OwnerSql.withTrigger(
               shop,
               "AFTER UPDATE ON kameng.customer_order",
               "INSERT INTO kameng."
@@ -229,9 +226,10 @@ class CheckoutStatementsTest {
                   notice(
                       shop, shop.manualChannelId, order, "one-1", PaymentNotice.Outcome.SUCCEEDED));
       assertEquals(
-          List.of("PENDING_PAYMENT>DELIVERED"), ownerStrings("SELECT moved FROM kameng." + log));
+          List.of("PENDING_PAYMENT>DELIVERED"),
+          OwnerSql.strings("SELECT moved FROM kameng." + log));
     } finally {
-      owner("DROP TABLE kameng." + log);
+      OwnerSql.execute("DROP TABLE kameng." + log);
     }
 
     assertEquals(NoticeResult.Kind.ACCEPTED, result.kind());
@@ -252,7 +250,7 @@ class CheckoutStatementsTest {
     PlacedOrder order = place(shop, 1, shop.manualChannelId);
     // Delivery fails for this shop only: its keys cannot be recorded against an order.
     NoticeResult result =
-        withTrigger(
+        OwnerSql.withTrigger(
             shop,
             "BEFORE INSERT ON kameng.order_key",
             "RAISE EXCEPTION 'delivery refused for the test';",
@@ -281,62 +279,6 @@ class CheckoutStatementsTest {
             .transactions()
             .inTenant(shop.tenant, c -> DeliverOrder.deliver(c, shop.tenant, order.id())));
     assertEquals(1, state(shop, order.id()).deliveredKeys());
-  }
-
-  private static String suffix(ShopFixture shop) {
-    return shop.tenant.value().toString().replace('-', '_');
-  }
-
-  // Runs work with a row trigger (as the owner, for this shop's rows only) of the given timing
-  // and body; the trigger's function runs as the owner, so it may write where the app may not.
-  private static <T> T withTrigger(ShopFixture shop, String timing, String body, Supplier<T> work) {
-    String name = "test_" + suffix(shop);
-    String table = timing.substring(timing.lastIndexOf(' ') + 1);
-    owner(
-        "CREATE FUNCTION kameng."
-            + name
-            + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN "
-            + body
-            + " END $$",
-        "CREATE TRIGGER "
-            + name
-            + " "
-            + timing
-            + " FOR EACH ROW WHEN (NEW.tenant_id = '"
-            + shop.tenant.value()
-            + "') EXECUTE FUNCTION kameng."
-            + name
-            + "()");
-    try {
-      return work.get();
-    } finally {
-      owner("DROP TRIGGER " + name + " ON " + table, "DROP FUNCTION kameng." + name + "()");
-    }
-  }
-
-  private static void owner(String... statements) {
-    try (Connection c = TestDatabase.get().ownerDataSource().getConnection();
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> ownerStrings(String sql) {
-    try (Connection c = TestDatabase.get().ownerDataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> found = new ArrayList<>();
-      while (rs.next()) {
-        found.add(rs.getString(1));
-      }
-      return found;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
