@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -182,13 +183,34 @@ public final class CheckoutBenchmark {
     }
   }
 
+  // One set of worker threads for the whole run. Each thread keeps its connection
+  // (ConnectionPerThread), so a measured phase runs on the connections its warm-up used, with
+  // its statements already prepared and planned on the server, as in a server's long-lived pool.
+  // (With new threads for every phase, each phase measured its connections' first executions of
+  // every statement, parsed and planned anew: the larger the statement, the dearer.)
+  private static ExecutorService workers;
+
+  private static synchronized ExecutorService workers(int threads) {
+    if (workers == null || workers.isShutdown()) {
+      workers =
+          Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread thread = new Thread(task, "bench-worker");
+                thread.setDaemon(true); // the run ends when main does
+                return thread;
+              });
+    }
+    return workers;
+  }
+
   static LatencyRecorder run(int threads, int seconds, Flow flow) throws Exception {
     LatencyRecorder recorder = new LatencyRecorder();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> workers = new ArrayList<>();
+    ExecutorService pool = workers(threads);
+    List<Future<?>> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      workers.add(
+      running.add(
           pool.submit(
               () -> {
                 while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
@@ -200,13 +222,14 @@ public final class CheckoutBenchmark {
               }));
     }
     try {
-      for (Future<?> worker : workers) {
+      for (Future<?> worker : running) {
         worker.get();
       }
-    } finally {
-      // A failed flow ends the phase: the other workers must not keep the JVM (and the run's
+    } catch (ExecutionException | InterruptedException e) {
+      // A failed flow ends the run: the other workers must not keep the JVM (and the run's
       // server and database) alive.
       pool.shutdownNow();
+      throw e;
     }
     return recorder;
   }
