@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -178,13 +177,9 @@ public class PluginConfigsAdminResource {
                 () ->
                     new InvalidSettingsException(
                         "plugin", "is required: a marketing-… or notifier-… plugin id"));
-    Map<String, String> values = nonBlank(body.values());
-    shopPlugins.validate(body.plugin(), values, owner.tenant());
-    Set<String> secretNames = shopPlugins.secretFields(body.plugin());
-    Map<String, String> settings = new TreeMap<>();
-    Map<String, String> secrets = new TreeMap<>();
-    values.forEach(
-        (name, value) -> (secretNames.contains(name) ? secrets : settings).put(name, value));
+    SettingsEdit values =
+        SettingsEdit.create(shopPlugins.secretFields(body.plugin()), body.values());
+    shopPlugins.validate(body.plugin(), values.merged(), owner.tenant());
     SealedSettings.Stored created =
         transactions.inTenant(
             owner.tenant(),
@@ -195,8 +190,8 @@ public class PluginConfigsAdminResource {
                     kind,
                     body.plugin(),
                     body.name(),
-                    settings,
-                    secrets,
+                    values.settings(),
+                    values.newSecrets(),
                     owner.username()));
     return Response.status(Response.Status.CREATED).entity(view(owner, created, null)).build();
   }
@@ -278,18 +273,5 @@ public class PluginConfigsAdminResource {
 
   private static String kindName(String kind) {
     return PluginConfigs.MARKETING.equals(kind) ? "MARKETING" : "NOTIFIER";
-  }
-
-  private static Map<String, String> nonBlank(Map<String, String> values) {
-    Map<String, String> copy = new TreeMap<>();
-    if (values != null) {
-      values.forEach(
-          (name, value) -> {
-            if (name != null && value != null && !value.isBlank()) {
-              copy.put(name, value);
-            }
-          });
-    }
-    return copy;
   }
 }

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -162,12 +161,9 @@ public class SuppliersAdminResource {
     if (body.connector() == null || body.connector().isBlank()) {
       throw new InvalidSupplierException("connector", "is required");
     }
-    Map<String, String> values = nonBlank(body.values());
-    connectors.validate(body.connector(), values, owner.tenant());
-    Set<String> secretNames = connectors.secretFields(body.connector());
-    Map<String, String> settings = new TreeMap<>();
-    Map<String, String> secrets = new TreeMap<>();
-    values.forEach((k, v) -> (secretNames.contains(k) ? secrets : settings).put(k, v));
+    SettingsEdit values =
+        SettingsEdit.create(connectors.secretFields(body.connector()), body.values());
+    connectors.validate(body.connector(), values.merged(), owner.tenant());
     SupplierSettings created =
         transactions.inTenant(
             owner.tenant(),
@@ -177,8 +173,8 @@ public class SuppliersAdminResource {
                     dataKeys.forTenant(c, owner.tenant()),
                     body.connector(),
                     body.name(),
-                    settings,
-                    secrets,
+                    values.settings(),
+                    values.newSecrets(),
                     owner.username()));
     return Response.status(Response.Status.CREATED).entity(view(owner, created)).build();
   }
@@ -409,18 +405,5 @@ public class SuppliersAdminResource {
         calls.isOpen(SupplierConnectors.circuit(owner.tenant(), s.id())),
         s.createdAt(),
         s.updatedAt());
-  }
-
-  private static Map<String, String> nonBlank(Map<String, String> values) {
-    Map<String, String> copy = new TreeMap<>();
-    if (values != null) {
-      values.forEach(
-          (name, value) -> {
-            if (name != null && value != null && !value.isBlank()) {
-              copy.put(name, value);
-            }
-          });
-    }
-    return copy;
   }
 }
