@@ -30,7 +30,6 @@ import org.kameng.kernel.upstream.SupplierConfigs;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierChange;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierSettings;
 import org.kameng.kernel.upstream.UpstreamLinks;
-import org.kameng.kernel.upstream.UpstreamSyncs;
 import org.kameng.plugin.api.LocalizedText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.supplier.UpstreamItem;
@@ -222,7 +221,7 @@ public class SuppliersAdminResource {
   @Extension(name = "x-kameng-role", value = "OWNER")
   public List<ItemView> catalogue(@PathParam("id") UUID id) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
+    requireConfig(transactions, owner, id);
     return connectors.catalogue(owner.tenant(), id).stream()
         .map(
             item ->
@@ -248,7 +247,7 @@ public class SuppliersAdminResource {
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
-    requireConfig(owner, id);
+    requireConfig(transactions, owner, id);
     UpstreamItem item = item(owner, id, body.upstreamItemId());
     String currency = item.price().currency();
     UpstreamLinks.Pricing pricing =
@@ -280,7 +279,7 @@ public class SuppliersAdminResource {
     if (body == null || body.supplierId() == null) {
       throw new InvalidSupplierException("supplierId", "is required");
     }
-    requireConfig(owner, body.supplierId());
+    requireConfig(transactions, owner, body.supplierId());
     UpstreamItem item = item(owner, body.supplierId(), body.upstreamItemId());
     return transactions.inTenant(
         owner.tenant(),
@@ -334,39 +333,10 @@ public class SuppliersAdminResource {
         });
   }
 
-  @GET
-  @Path("/suppliers/{id}/sync")
-  @Operation(
-      summary =
-          "How the supplier's price and stock sync went: the last run's time and result, the next"
-              + " run, and the SKUs it took off sale with the reason")
-  @Extension(name = "x-kameng-role", value = "OWNER")
-  public UpstreamSyncs.SyncState sync(@PathParam("id") UUID id) {
-    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
-    return transactions
-        .inTenant(owner.tenant(), c -> UpstreamSyncs.find(c, id))
-        .orElseGet(
-            () ->
-                new UpstreamSyncs.SyncState(
-                    id, 0, null, null, null, 0, 0, 0, 0, null, List.of(), List.of()));
-  }
-
-  @POST
-  @Path("/suppliers/{id}/sync")
-  @Operation(
-      summary =
-          "Sync the supplier's linked SKUs now (in the background, within seconds); the schedule"
-              + " goes on as before")
-  @Extension(name = "x-kameng-role", value = "OWNER")
-  public Response syncNow(@PathParam("id") UUID id) {
-    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
-    transactions.inTenant(owner.tenant(), c -> UpstreamSyncs.requestNow(c, owner.tenant(), id));
-    return Response.accepted().build();
-  }
-
-  private void requireConfig(ShopAccess.Member owner, UUID id) {
+  /**
+   * @throws NotFoundException if the shop has no such supplier configuration
+   */
+  static void requireConfig(Transactions transactions, ShopAccess.Member owner, UUID id) {
     if (transactions.inTenant(owner.tenant(), c -> SupplierConfigs.revision(c, id)).isEmpty()) {
       throw new NotFoundException("No such supplier in this shop.");
     }
