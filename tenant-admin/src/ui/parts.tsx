@@ -83,6 +83,25 @@ export function Badge(props: { tone?: 'ok' | 'warn' | 'bad' | 'muted'; children:
   return <span class={`badge ${props.tone ?? 'muted'}`}>{props.children}</span>;
 }
 
+/**
+ * A shop's plugin configuration (channel, supplier, marketing feature, notifier) as one badge: its
+ * plugin not installed, paused (its circuit is open after failures), enabled, or else `disabled`
+ * (plain "disabled" unless a screen knows more).
+ */
+export function ConfigState(props: { config: { installed?: boolean; paused?: boolean; enabled?: boolean }; disabled?: ComponentChildren }) {
+  const c = props.config;
+  if (!c.installed) {
+    return <Badge tone="bad">{t('channels.notInstalled')}</Badge>;
+  }
+  if (c.paused) {
+    return <Badge tone="warn">{t('channels.paused')}</Badge>;
+  }
+  if (c.enabled) {
+    return <Badge tone="ok">{t('channels.enabled')}</Badge>;
+  }
+  return <>{props.disabled ?? <Badge>{t('channels.disabled')}</Badge>}</>;
+}
+
 /** The API's money: an exact decimal string and its currency (never a float on the wire). */
 export interface Money {
   amount?: string;
