@@ -1,10 +1,7 @@
 package org.kameng.kernel.upstream;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.kameng.kernel.job.Job;
@@ -85,33 +82,7 @@ final class UpstreamSyncFixture {
   }
 
   List<Job> readySyncJobs() {
-    return s.shop
-        .db
-        .transactions()
-        .platform(
-            c -> {
-              List<Job> jobs = new ArrayList<>();
-              try (PreparedStatement select =
-                  c.prepareStatement(
-                      "SELECT id, payload::text FROM kameng.job WHERE tenant_id = ? AND kind = ?"
-                          + " AND status = 'READY' ORDER BY id")) {
-                select.setObject(1, s.shop.tenant.value());
-                select.setString(2, UpstreamSyncs.JOB);
-                try (ResultSet rs = select.executeQuery()) {
-                  while (rs.next()) {
-                    jobs.add(
-                        new Job(
-                            rs.getLong(1),
-                            s.shop.tenant,
-                            UpstreamSyncs.JOB,
-                            rs.getString(2),
-                            1,
-                            10));
-                  }
-                }
-              }
-              return jobs;
-            });
+    return s.readyJobs(UpstreamSyncs.JOB, false);
   }
 
   SyncState state() {
