@@ -53,7 +53,7 @@ public final class ResellerTopUps {
    *     then
    * @param channel the channel id of the configuration paid through, such as {@code payment-epay}
    */
-  public record TopUp(
+  public record ChannelTopUp(
       UUID id,
       UUID resellerId,
       long number,
@@ -76,7 +76,7 @@ public final class ResellerTopUps {
    * @throws ResellerNotFoundException if the reseller is unknown
    * @throws RefusedRequestException if the reseller is suspended
    */
-  public static TopUp start(
+  public static ChannelTopUp start(
       Connection c, TenantId tenant, UUID resellerId, String amount, UUID channelConfigId)
       throws SQLException {
     DownstreamResellers.Reseller reseller =
@@ -127,14 +127,14 @@ public final class ResellerTopUps {
   }
 
   /** One of the reseller's top-ups; empty if it has none with this id. */
-  public static Optional<TopUp> find(Connection c, UUID resellerId, UUID topUpId)
+  public static Optional<ChannelTopUp> find(Connection c, UUID resellerId, UUID topUpId)
       throws SQLException {
     return select(c, " WHERE t.reseller_id = ? AND t.id = ?", 1, resellerId, topUpId).stream()
         .findFirst();
   }
 
   /** The reseller's latest top-ups through channels, newest first. */
-  public static List<TopUp> ofReseller(Connection c, UUID resellerId, int limit)
+  public static List<ChannelTopUp> ofReseller(Connection c, UUID resellerId, int limit)
       throws SQLException {
     return select(
         c, " WHERE t.reseller_id = ? ORDER BY t.created_at DESC, t.number DESC", limit, resellerId);
@@ -206,9 +206,9 @@ public final class ResellerTopUps {
     }
   }
 
-  private static List<TopUp> select(Connection c, String where, int limit, Object... params)
+  private static List<ChannelTopUp> select(Connection c, String where, int limit, Object... params)
       throws SQLException {
-    List<TopUp> found = new ArrayList<>();
+    List<ChannelTopUp> found = new ArrayList<>();
     try (PreparedStatement select = c.prepareStatement(SELECT + where + " LIMIT ?")) {
       for (int i = 0; i < params.length; i++) {
         select.setObject(i + 1, params[i]);
@@ -220,7 +220,7 @@ public final class ResellerTopUps {
           long after = rs.getLong(8);
           Money balanceAfter = rs.wasNull() ? null : Money.of(after, currency);
           found.add(
-              new TopUp(
+              new ChannelTopUp(
                   rs.getObject(1, UUID.class),
                   rs.getObject(2, UUID.class),
                   rs.getLong(3),

@@ -50,12 +50,12 @@ class ChannelTopUpTest {
     d = Downstream.of(1000, 5, null, null);
     tx = d.shop.db.transactions();
     notices = new RecordPaymentNotice(tx);
-    channel = addChannel(d.shop, "payment-epay", true);
+    channel = d.shop.addChannel("payment-epay", true);
   }
 
   @Test
   void aPaidNotifyCreditsTheAmountOnceAndAnOrderDrawsIt() {
-    ResellerTopUps.TopUp topUp = start("250.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("250.00", channel);
     assertEquals("PENDING", topUp.status());
     assertNull(topUp.balanceAfter());
     assertEquals(
@@ -71,7 +71,7 @@ class ChannelTopUpTest {
     assertEquals(25_000, d.balance());
     assertEquals(25_000, d.ledgerCredit());
     assertEquals(0, d.count("SELECT sum(amount_minor) FROM kameng.ledger_entry"), "ledger sums");
-    ResellerTopUps.TopUp paid = find(topUp);
+    ResellerTopUps.ChannelTopUp paid = find(topUp);
     assertEquals("PAID", paid.status());
     assertEquals(Money.of(25_000, "CNY"), paid.balanceAfter());
     assertEquals(
@@ -91,7 +91,7 @@ class ChannelTopUpTest {
 
   @Test
   void eightConcurrentIdenticalNotifiesCreditOnceAndAReplayChangesNothing() throws Exception {
-    ResellerTopUps.TopUp topUp = start("100.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("100.00", channel);
     AtomicInteger accepted = new AtomicInteger();
     storm(
         connections -> {
@@ -122,7 +122,7 @@ class ChannelTopUpTest {
 
   @Test
   void theStormCatchesANaiveReadThenCredit() throws Exception {
-    ResellerTopUps.TopUp topUp = start("100.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("100.00", channel);
     // What a credit without the event-id guard and the payment row lock would do: look whether
     // the payment is still pending, then credit and mark it.
     storm(
@@ -164,11 +164,11 @@ class ChannelTopUpTest {
 
   @Test
   void misBoundOrMisPricedNotifiesAreRejectedAndChangeNothing() {
-    ResellerTopUps.TopUp topUp = start("100.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("100.00", channel);
     assertRejectedWithoutChange(topUp, () -> notify(topUp, "R1", cny(9_999)));
     assertRejectedWithoutChange(topUp, () -> notify(topUp, "R2", cny(10_001)));
     assertRejectedWithoutChange(topUp, () -> notify(topUp, "R3", Money.of(10_000, "USD")));
-    UUID otherChannel = addChannel(d.shop, "payment-other", true);
+    UUID otherChannel = d.shop.addChannel("payment-other", true);
     assertRejectedWithoutChange(
         topUp,
         () ->
@@ -211,7 +211,7 @@ class ChannelTopUpTest {
 
   @Test
   void aLateNotifyAfterTheWindowStillCredits() {
-    ResellerTopUps.TopUp topUp = start("40.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("40.00", channel);
     d.count(
         "WITH x AS (UPDATE kameng.reseller_top_up SET pay_by = now() - interval '1 hour'"
             + " WHERE id = '"
@@ -225,7 +225,7 @@ class ChannelTopUpTest {
 
   @Test
   void aFailedPaymentCreditsNothingAndALaterSuccessStillPays() {
-    ResellerTopUps.TopUp topUp = start("40.00", channel);
+    ResellerTopUps.ChannelTopUp topUp = start("40.00", channel);
     NoticeResult failed =
         notices.record(
             d.shop.tenant,
@@ -242,7 +242,7 @@ class ChannelTopUpTest {
 
   @Test
   void badInputIsRefusedNamingTheFieldAndWritesNothing() {
-    UUID disabled = addChannel(d.shop, "payment-off", false);
+    UUID disabled = d.shop.addChannel("payment-off", false);
     assertRefused("amount", () -> start("0", channel));
     assertRefused("amount", () -> start("0.00", channel));
     assertRefused("amount", () -> start("-5.00", channel));
@@ -282,14 +282,14 @@ class ChannelTopUpTest {
   }
 
   private void assertRejectedWithoutChange(
-      ResellerTopUps.TopUp topUp, Supplier<NoticeResult> forged) {
+      ResellerTopUps.ChannelTopUp topUp, Supplier<NoticeResult> forged) {
     String before = snapshot(topUp);
     NoticeResult result = forged.get();
     assertEquals(NoticeResult.Kind.REJECTED, result.kind(), result.reason());
     assertEquals(before, snapshot(topUp), "a rejected notify changed something");
   }
 
-  private String snapshot(ResellerTopUps.TopUp topUp) {
+  private String snapshot(ResellerTopUps.ChannelTopUp topUp) {
     return find(topUp).status()
         + " balance="
         + d.balance()
@@ -331,51 +331,28 @@ class ChannelTopUpTest {
     }
   }
 
-  private ResellerTopUps.TopUp start(String amount, UUID channelConfigId) {
+  private ResellerTopUps.ChannelTopUp start(String amount, UUID channelConfigId) {
     return tx.inTenant(
         d.shop.tenant,
         c -> ResellerTopUps.start(c, d.shop.tenant, d.resellerId, amount, channelConfigId));
   }
 
-  private ResellerTopUps.TopUp find(ResellerTopUps.TopUp topUp) {
+  private ResellerTopUps.ChannelTopUp find(ResellerTopUps.ChannelTopUp topUp) {
     return tx.inTenant(d.shop.tenant, c -> ResellerTopUps.find(c, d.resellerId, topUp.id()))
         .orElseThrow();
   }
 
-  private NoticeResult notify(ResellerTopUps.TopUp topUp, String eventId, Money amount) {
+  private NoticeResult notify(ResellerTopUps.ChannelTopUp topUp, String eventId, Money amount) {
     return notices.record(d.shop.tenant, channel, topUp.paymentId(), paid(topUp, eventId, amount));
   }
 
-  private static PaymentNotice paid(ResellerTopUps.TopUp topUp, String eventId, Money amount) {
+  private static PaymentNotice paid(
+      ResellerTopUps.ChannelTopUp topUp, String eventId, Money amount) {
     return new PaymentNotice(
         topUp.paymentId().toString(), eventId, PaymentNotice.Outcome.SUCCEEDED, amount);
   }
 
   private static Money cny(long minor) {
     return Money.of(minor, "CNY");
-  }
-
-  /** A channel configuration of a provider channel; the kernel never calls the plugin itself. */
-  static UUID addChannel(ShopFixture shop, String channelId, boolean enabled) {
-    UUID id = UUID.randomUUID();
-    shop.db
-        .transactions()
-        .inTenant(
-            shop.tenant,
-            c -> {
-              try (PreparedStatement insert =
-                  c.prepareStatement(
-                      "INSERT INTO kameng.channel_config (tenant_id, id, channel, name, enabled)"
-                          + " VALUES (?, ?, ?, ?, ?)")) {
-                insert.setObject(1, shop.tenant.value());
-                insert.setObject(2, id);
-                insert.setString(3, channelId);
-                insert.setString(4, channelId);
-                insert.setBoolean(5, enabled);
-                insert.executeUpdate();
-              }
-              return null;
-            });
-    return id;
   }
 }
