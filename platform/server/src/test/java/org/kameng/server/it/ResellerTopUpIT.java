@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ResellerTopUpIT {
 
   private static final String KEY = FreshShop.EPAY_KEY;
+  private static final String SANDBOX_SECRET = "topup-it-3b5d5c3712955042212316173ccf37be";
   private static FreshShop shop;
   private static String epay;
   private static String resellerId;
@@ -115,6 +116,45 @@ class ResellerTopUpIT {
         .statusCode(201)
         .body("status", equalTo("DELIVERED"));
     assertEquals(add(before, "5.00"), DockingSteps.balance(shop, resellerId), "25.00 − 2 × 10.00");
+  }
+
+  @Test
+  void theSandboxPaysATopUpAndALostNotifyIsFoundByPollingIt() {
+    String sandbox =
+        shop.addChannel("payment-sandbox", "Sandbox", Map.of("signingSecret", SANDBOX_SECRET));
+    String quiet =
+        shop.addChannel(
+            "payment-sandbox",
+            "Sandbox, notifies withheld",
+            Map.of("signingSecret", SANDBOX_SECRET, "notifies", "withhold"));
+    String before = DockingSteps.balance(shop, resellerId);
+
+    // Pay on the sandbox's page: the plugin sends its signed notify over real HTTP.
+    JsonPath paid = start("3.00", sandbox).then().statusCode(201).extract().jsonPath();
+    assertEquals("REDIRECT", paid.getString("payment.action.kind"));
+    payOnSandboxPage(paid.getString("payment.action.url"));
+    assertEquals(add(before, "3.00"), DockingSteps.balance(shop, resellerId));
+
+    // Paid, but the notify never comes: polling the top-up asks the provider, which credits it.
+    JsonPath lost = start("4.00", quiet).then().statusCode(201).extract().jsonPath();
+    payOnSandboxPage(lost.getString("payment.action.url"));
+    assertEquals(add(before, "3.00"), DockingSteps.balance(shop, resellerId));
+    client
+        .get("/api/reseller/v1/top-ups/" + lost.getString("topUp.id"))
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PAID"))
+        .body("balanceAfter.amount", equalTo(add(before, "7.00")));
+    assertEquals(add(before, "7.00"), DockingSteps.balance(shop, resellerId));
+  }
+
+  private static void payOnSandboxPage(String page) {
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("decision", "pay")
+        .post(URI.create(page))
+        .then()
+        .statusCode(200);
   }
 
   @Test
