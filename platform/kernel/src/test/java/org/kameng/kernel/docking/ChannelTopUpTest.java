@@ -84,6 +84,21 @@ class ChannelTopUpTest {
                 + topUp.id()
                 + "'"));
 
+    UUID otherReseller =
+        tx.inTenant(
+            d.shop.tenant,
+            c ->
+                DownstreamResellers.create(
+                        c,
+                        d.shop.tenant,
+                        new DownstreamResellers.ResellerDraft("Other", 1, null, null, "CNY", null),
+                        "owner")
+                    .id());
+    assertTrue(
+        tx.inTenant(d.shop.tenant, c -> ResellerTopUps.find(c, otherReseller, topUp.id()))
+            .isEmpty(),
+        "another reseller of the shop sees the top-up");
+
     d.placing(tx).place(d.shop.tenant, d.resellerId, d.request("after-top-up", 2));
     assertEquals(23_000, d.balance(), "the order drew 2 × 10.00");
     assertEquals(23_000, d.ledgerCredit());
