@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
+import { ChannelTopUps } from './ChannelTopUps';
 import { Badge, ErrorBox, Field, formatMoney, formatTime, invalid, Loading, Modal, type Money } from '../ui/parts';
 import { ListTable } from '../ui/ListTable';
 
@@ -206,6 +207,7 @@ function TopUpForm(props: { slug: string; reseller: Reseller; onClose: () => voi
           {t('resellers.record')}
         </button>
       </form>
+      <ChannelTopUps slug={props.slug} resellerId={r.id!} />
     </Modal>
   );
 }
