@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.kernel.crypto.DataKeys;
-import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.kernel.settings.SealedSettings;
@@ -49,6 +48,7 @@ public class ShopPlugins {
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
   @Inject PaymentChannels channels;
+  @Inject PluginAvailability availability;
 
   private final Map<String, Built> built = new ConcurrentHashMap<>();
 
@@ -101,10 +101,7 @@ public class ShopPlugins {
   /** Whether the shop may configure this plugin now: installed, enabled, offered to the shop. */
   public boolean isOffered(String pluginId, TenantId tenant) {
     Optional<LoadedFactory<? extends ExtensionFactory<?>>> factory = factory(pluginId);
-    return factory.isPresent()
-        && !plugins.isDisabled(factory.get().pluginId())
-        && transactions.platform(
-            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+    return factory.map(f -> availability.offers(f, tenant)).orElse(false);
   }
 
   /** The plugins of one kind this shop may configure. */
