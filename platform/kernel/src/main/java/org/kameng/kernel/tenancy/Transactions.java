@@ -101,6 +101,9 @@ public final class Transactions {
 
   private static void resetQuietly(Connection connection, boolean autoCommit, Throwable cause) {
     try {
+      if (connection.isClosed()) {
+        return;
+      }
       connection.setAutoCommit(autoCommit);
     } catch (SQLException resetFailure) {
       if (cause != null) {
@@ -122,6 +125,11 @@ public final class Transactions {
 
   private static void rollbackQuietly(Connection connection, Throwable cause) {
     try {
+      // A connection the pool already closed after a fatal error has nothing to roll back (and
+      // asking makes Liberty write an incident report).
+      if (connection.isClosed()) {
+        return;
+      }
       connection.rollback();
     } catch (SQLException rollbackFailure) {
       cause.addSuppressed(rollbackFailure);
