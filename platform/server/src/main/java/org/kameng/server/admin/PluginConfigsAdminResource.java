@@ -36,6 +36,7 @@ import org.kameng.plugin.api.LocalizedText;
 import org.kameng.server.admin.ChannelsAdminResource.FieldView;
 import org.kameng.server.plugins.PluginCalls;
 import org.kameng.server.plugins.ShopPlugins;
+import org.kameng.server.plugins.ShopPriceRules;
 
 /**
  * A shop's marketing features (price rules such as coupons) and notifiers (webhooks, mail): which
@@ -53,6 +54,7 @@ public class PluginConfigsAdminResource {
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
   @Inject ShopPlugins shopPlugins;
+  @Inject ShopPriceRules priceRules;
   @Inject PluginCalls calls;
 
   @PathParam("slug")
@@ -193,6 +195,8 @@ public class PluginConfigsAdminResource {
                     values.settings(),
                     values.newSecrets(),
                     owner.username()));
+    // Orders on this instance price with it from now on; on other instances within seconds.
+    priceRules.forget(owner.tenant());
     return Response.status(Response.Status.CREATED).entity(view(owner, created, null)).build();
   }
 
@@ -206,37 +210,43 @@ public class PluginConfigsAdminResource {
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
-    return transactions.inTenant(
-        owner.tenant(),
-        c -> {
-          find(c, id)
-              .orElseThrow(
-                  () -> new NotFoundException("No such plugin configuration in this shop."));
-          var cipher = dataKeys.forTenant(c, owner.tenant());
-          var current = PluginConfigs.resolve(c, cipher, id).orElseThrow();
-          Set<String> secretNames = shopPlugins.secretFields(current.plugin());
-          SettingsEdit edit =
-              SettingsEdit.apply(current.values(), secretNames, body.values(), body.clearSecrets());
-          // Checked as it will be, stored secrets included; turning a configuration off needs no
-          // check, so a shop can always switch off a plugin that has since become unavailable.
-          boolean onlyDisabling =
-              body.values() == null
-                  && edit.cleared().isEmpty()
-                  && Boolean.FALSE.equals(body.enabled());
-          if (!onlyDisabling) {
-            shopPlugins.validate(current.plugin(), edit.merged(), owner.tenant());
-          }
-          SealedSettings.Change change =
-              new SealedSettings.Change(
-                  body.name(),
-                  body.enabled(),
-                  body.values() == null ? null : edit.settings(),
-                  edit.newSecrets(),
-                  edit.cleared());
-          SealedSettings.Stored updated =
-              PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
-          return view(c, owner, updated);
-        });
+    PluginConfigView updated =
+        transactions.inTenant(
+            owner.tenant(),
+            c -> {
+              find(c, id)
+                  .orElseThrow(
+                      () -> new NotFoundException("No such plugin configuration in this shop."));
+              var cipher = dataKeys.forTenant(c, owner.tenant());
+              var current = PluginConfigs.resolve(c, cipher, id).orElseThrow();
+              Set<String> secretNames = shopPlugins.secretFields(current.plugin());
+              SettingsEdit edit =
+                  SettingsEdit.apply(
+                      current.values(), secretNames, body.values(), body.clearSecrets());
+              // Checked as it will be, stored secrets included; turning a configuration off needs
+              // no
+              // check, so a shop can always switch off a plugin that has since become unavailable.
+              boolean onlyDisabling =
+                  body.values() == null
+                      && edit.cleared().isEmpty()
+                      && Boolean.FALSE.equals(body.enabled());
+              if (!onlyDisabling) {
+                shopPlugins.validate(current.plugin(), edit.merged(), owner.tenant());
+              }
+              SealedSettings.Change change =
+                  new SealedSettings.Change(
+                      body.name(),
+                      body.enabled(),
+                      body.values() == null ? null : edit.settings(),
+                      edit.newSecrets(),
+                      edit.cleared());
+              SealedSettings.Stored stored =
+                  PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
+              return view(c, owner, stored);
+            });
+    // Orders on this instance price with the change from now on; on other instances within seconds.
+    priceRules.forget(owner.tenant());
+    return updated;
   }
 
   private static Optional<SealedSettings.Stored> find(Connection c, UUID id) throws SQLException {

@@ -26,7 +26,6 @@ import org.kameng.kernel.payment.ChannelConfigs.ResolvedChannel;
 import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.InvalidChannelException;
-import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.pluginstate.PluginStore;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenancy.Transactions;
@@ -61,6 +60,7 @@ public class PaymentChannels {
   @Inject PluginMail mail;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
+  @Inject PluginAvailability availability;
 
   @Inject
   @ConfigProperty(name = "kameng.public.url")
@@ -145,10 +145,7 @@ public class PaymentChannels {
       return true;
     }
     Optional<LoadedFactory<PaymentChannelFactory>> factory = factory(channelId);
-    return factory.isPresent()
-        && !plugins.isDisabled(factory.get().pluginId())
-        && transactions.platform(
-            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+    return factory.map(f -> availability.offers(f, tenant)).orElse(false);
   }
 
   /**

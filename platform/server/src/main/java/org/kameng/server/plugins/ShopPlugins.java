@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.kernel.crypto.DataKeys;
-import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.kernel.settings.SealedSettings;
@@ -46,6 +45,7 @@ public class ShopPlugins {
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
   @Inject PaymentChannels channels;
+  @Inject PluginAvailability availability;
 
   private final BuiltInstances<Object> built = new BuiltInstances<>();
 
@@ -96,10 +96,7 @@ public class ShopPlugins {
   /** Whether the shop may configure this plugin now: installed, enabled, offered to the shop. */
   public boolean isOffered(String pluginId, TenantId tenant) {
     Optional<LoadedFactory<? extends ExtensionFactory<?>>> factory = factory(pluginId);
-    return factory.isPresent()
-        && !plugins.isDisabled(factory.get().pluginId())
-        && transactions.platform(
-            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+    return factory.map(f -> availability.offers(f, tenant)).orElse(false);
   }
 
   /** The plugins of one kind this shop may configure. */
