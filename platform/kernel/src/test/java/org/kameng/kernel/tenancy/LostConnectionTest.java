@@ -3,7 +3,6 @@ package org.kameng.kernel.tenancy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +12,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.kameng.kernel.testing.ConnectionSource;
 import org.kameng.kernel.testing.ShopFixture;
 
 /**
@@ -131,7 +130,7 @@ class LostConnectionTest {
   }
 
   /** Hands out the given connection first, as a pool hands out one it kept, then new ones. */
-  private static final class Handing implements DataSource {
+  private static final class Handing extends ConnectionSource {
     private final Deque<Connection> first = new ArrayDeque<>();
     private final DataSource then;
     int taken;
@@ -146,42 +145,6 @@ class LostConnectionTest {
       taken++;
       Connection kept = first.poll();
       return kept != null ? kept : then.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }
