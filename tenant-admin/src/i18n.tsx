@@ -89,6 +89,15 @@ const messages = {
   'resellers.amountHint': ['Money the reseller paid you; it is added to the balance, the ledger and the audit log.', '分销商已付给你的款项；计入余额、账目与审计日志。'],
   'resellers.note': ['Note', '备注'],
   'resellers.record': ['Record top-up', '记录充值'],
+  'resellers.channelTopUps': ['Top-ups paid through payment channels', '通过支付渠道的充值'],
+  'resellers.noChannelTopUps': ['None yet: the reseller starts them through the reseller API.', '暂无：分销商通过分销 API 发起。'],
+  'resellers.topUpAmount': ['Amount', '金额'],
+  'resellers.balanceAfter': ['Balance after', '充值后余额'],
+  'resellers.channel': ['Channel', '渠道'],
+  'topUpState.PENDING': ['Awaiting payment', '待支付'],
+  'topUpState.PAID': ['Paid', '已到账'],
+  'topUpState.FAILED': ['Failed', '支付失败'],
+  'topUpState.EXPIRED': ['Expired (a late payment still counts)', '已过期（迟到的付款仍入账）'],
   'resellers.levels': ['Wholesale rule by level', '各等级批发规则'],
   'resellers.levelsIntro': ['A price is never below the unit’s recorded cost.', '价格不会低于已记录的成本价。'],
   'resellers.noRule': ['no rule: retail price', '未设置：按零售价'],
@@ -523,7 +532,7 @@ const messages = {
   'audit.detail': ['Detail', '详情'],
 } satisfies Record<string, [string, string]>;
 
-type Dynamic = 'jobState' | 'previewPage' | 'account' | 'fulfilment' | 'importState' | 'orderState' | 'paymentState' | 'pluginState' | 'role' | 'tenantState' | 'tenants';
+type Dynamic = 'jobState' | 'topUpState' | 'previewPage' | 'account' | 'fulfilment' | 'importState' | 'orderState' | 'paymentState' | 'pluginState' | 'role' | 'tenantState' | 'tenants';
 export type MessageKey = keyof typeof messages | `${Dynamic}.${string}`;
 
 const STORE = 'kameng.locale';

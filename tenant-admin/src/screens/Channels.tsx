@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { loc, t } from '../i18n';
 import { useLoad } from '../ui/load';
-import { Badge, formatTime, Loading } from '../ui/parts';
+import { Badge, ConfigState, formatTime, Loading } from '../ui/parts';
+import { ListTable } from '../ui/ListTable';
 import { ConfigForm } from '../ui/ConfigForm';
 
 type ChannelType = Schemas['ChannelType'];
@@ -28,53 +29,33 @@ export function Channels(props: { slug: string }) {
           <>
             <h3>{t('channels.configured')}</h3>
             <Loading loaded={channels}>
-              {(list) =>
-                list.length === 0 ? (
-                  <p class="muted">{t('channels.none')}</p>
-                ) : (
-                  <table>
-                    <thead>
+              {(list) => (
+                <ListTable
+                  items={list}
+                  empty={t('channels.none')}
+                  headers={[t('channels.name'), t('channels.type'), t('channels.state'), t('channels.updated'), null]}
+                  row={(c) => {
+                    const type = typeOf(c.channel);
+                    return (
                       <tr>
-                        <th>{t('channels.name')}</th>
-                        <th>{t('channels.type')}</th>
-                        <th>{t('channels.state')}</th>
-                        <th>{t('channels.updated')}</th>
-                        <th />
+                        <td>{c.name}</td>
+                        <td>{type ? loc(type.name) : c.channel}</td>
+                        <td>
+                          <ConfigState config={c} />
+                        </td>
+                        <td>{formatTime(c.updatedAt)}</td>
+                        <td class="actions">
+                          {type && (
+                            <button class="secondary outline small" onClick={() => setEditing({ type, channel: c })}>
+                              {t('action.edit')}
+                            </button>
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {list.map((c) => {
-                        const type = typeOf(c.channel);
-                        return (
-                          <tr>
-                            <td>{c.name}</td>
-                            <td>{type ? loc(type.name) : c.channel}</td>
-                            <td>
-                              {!c.installed ? (
-                                <Badge tone="bad">{t('channels.notInstalled')}</Badge>
-                              ) : c.paused ? (
-                                <Badge tone="warn">{t('channels.paused')}</Badge>
-                              ) : c.enabled ? (
-                                <Badge tone="ok">{t('channels.enabled')}</Badge>
-                              ) : (
-                                <Badge>{t('channels.disabled')}</Badge>
-                              )}
-                            </td>
-                            <td>{formatTime(c.updatedAt)}</td>
-                            <td class="actions">
-                              {type && (
-                                <button class="secondary outline small" onClick={() => setEditing({ type, channel: c })}>
-                                  {t('action.edit')}
-                                </button>
-                              )}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                )
-              }
+                    );
+                  }}
+                />
+              )}
             </Loading>
             <h3>{t('channels.available')}</h3>
             <div class="cards">

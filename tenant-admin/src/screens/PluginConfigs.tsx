@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { loc, t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
-import { Badge, ErrorBox, formatTime, Loading } from '../ui/parts';
+import { Badge, ConfigState, ErrorBox, formatTime, Loading } from '../ui/parts';
 import { ConfigForm } from '../ui/ConfigForm';
+import { ListTable } from '../ui/ListTable';
 
 type PluginType = Schemas['PluginType'];
 type PluginConfigView = Schemas['PluginConfigView'];
@@ -39,72 +40,52 @@ export function PluginConfigs(props: { slug: string; kind: 'MARKETING' | 'NOTIFI
               <Loading loaded={configs}>
                 {(all) => {
                   const list = all.filter((c) => c.kind === props.kind);
-                  return list.length === 0 ? (
-                    <p class="muted">{t('plugins.none')}</p>
-                  ) : (
-                    <table data-testid="plugin-configs">
-                      <thead>
-                        <tr>
-                          <th>{t('channels.name')}</th>
-                          <th>{t('channels.type')}</th>
-                          <th>{t('channels.state')}</th>
-                          <th>{t('plugins.secrets')}</th>
-                          <th>{t('channels.updated')}</th>
-                          <th />
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {list.map((c) => {
-                          const type = typeOf(c.plugin);
-                          const secretFields = (type?.fields ?? []).filter((f) => f.secret);
-                          return (
-                            <tr data-config={c.plugin}>
-                              <td>{c.name}</td>
-                              <td>{type ? loc(type.name) : c.plugin}</td>
-                              <td>
-                                {!c.installed ? (
-                                  <Badge tone="bad">{t('channels.notInstalled')}</Badge>
-                                ) : c.paused ? (
-                                  <Badge tone="warn">{t('channels.paused')}</Badge>
-                                ) : c.enabled ? (
-                                  <Badge tone="ok">{t('channels.enabled')}</Badge>
-                                ) : c.autoDisabledAt ? (
-                                  <Badge tone="bad">{t('notifiers.autoDisabled')}</Badge>
-                                ) : (
-                                  <Badge>{t('channels.disabled')}</Badge>
-                                )}
-                                {c.enabled && (c.failuresInRow ?? 0) > 0 && (
-                                  <>
-                                    {' '}
-                                    <Badge tone="warn">{t('notifiers.failing', { n: c.failuresInRow ?? 0 })}</Badge>
-                                  </>
-                                )}
-                                {!c.enabled && c.autoDisabledAt && (
-                                  <AutoDisabled slug={props.slug} config={c} onEnabled={configs.reload} />
-                                )}
-                              </td>
-                              <td>
-                                {secretFields.length === 0
-                                  ? '—'
-                                  : secretFields.map((f) => (
-                                      <Badge tone={(c.secretsSet ?? []).includes(f.name!) ? 'ok' : 'muted'}>
-                                        {loc(f.label)}: {(c.secretsSet ?? []).includes(f.name!) ? t('plugins.set') : t('plugins.notSet')}
-                                      </Badge>
-                                    ))}
-                              </td>
-                              <td>{formatTime(c.updatedAt)}</td>
-                              <td class="actions">
-                                {type && (
-                                  <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
-                                    {t('action.edit')}
-                                  </button>
-                                )}
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
+                  return (
+                    <ListTable
+                      items={list}
+                      empty={t('plugins.none')}
+                      testId="plugin-configs"
+                      headers={[t('channels.name'), t('channels.type'), t('channels.state'), t('plugins.secrets'), t('channels.updated'), null]}
+                      row={(c) => {
+                        const type = typeOf(c.plugin);
+                        const secretFields = (type?.fields ?? []).filter((f) => f.secret);
+                        return (
+                          <tr data-config={c.plugin}>
+                            <td>{c.name}</td>
+                            <td>{type ? loc(type.name) : c.plugin}</td>
+                            <td>
+                              <ConfigState config={c} disabled={c.autoDisabledAt ? <Badge tone="bad">{t('notifiers.autoDisabled')}</Badge> : undefined} />
+                              {c.enabled && (c.failuresInRow ?? 0) > 0 && (
+                                <>
+                                  {' '}
+                                  <Badge tone="warn">{t('notifiers.failing', { n: c.failuresInRow ?? 0 })}</Badge>
+                                </>
+                              )}
+                              {!c.enabled && c.autoDisabledAt && (
+                                <AutoDisabled slug={props.slug} config={c} onEnabled={configs.reload} />
+                              )}
+                            </td>
+                            <td>
+                              {secretFields.length === 0
+                                ? '—'
+                                : secretFields.map((f) => (
+                                    <Badge tone={(c.secretsSet ?? []).includes(f.name!) ? 'ok' : 'muted'}>
+                                      {loc(f.label)}: {(c.secretsSet ?? []).includes(f.name!) ? t('plugins.set') : t('plugins.notSet')}
+                                    </Badge>
+                                  ))}
+                            </td>
+                            <td>{formatTime(c.updatedAt)}</td>
+                            <td class="actions">
+                              {type && (
+                                <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
+                                  {t('action.edit')}
+                                </button>
+                              )}
+                            </td>
+                          </tr>
+                        );
+                      }}
+                    />
                   );
                 }}
               </Loading>

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
+import { ChannelTopUps } from './ChannelTopUps';
 import { Badge, ErrorBox, Field, formatMoney, formatTime, invalid, Loading, Modal, type Money } from '../ui/parts';
+import { ListTable } from '../ui/ListTable';
 
 type Reseller = Schemas['Reseller'];
 type KeyView = Schemas['KeyView'];
@@ -52,50 +54,37 @@ export function Resellers(props: { slug: string }) {
       </header>
       <p class="muted">{t('resellers.intro')}</p>
       <Loading loaded={list}>
-        {(resellers) =>
-          resellers.length === 0 ? (
-            <p class="muted">{t('resellers.none')}</p>
-          ) : (
-            <table data-testid="resellers">
-              <thead>
-                <tr>
-                  <th>{t('resellers.name')}</th>
-                  <th>{t('resellers.level')}</th>
-                  <th>{t('resellers.discount')}</th>
-                  <th>{t('resellers.status')}</th>
-                  <th>{t('resellers.balance')}</th>
-                  <th>{t('resellers.since')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {resellers.map((r) => (
-                  <tr data-reseller={r.name}>
-                    <td>{r.name}</td>
-                    <td>{r.level}</td>
-                    <td>{r.discountKind ? discountText(r.discountKind, r.discountValue, r.balance?.currency) : <small class="muted">{t('resellers.byLevel')}</small>}</td>
-                    <td>
-                      <Badge tone={r.status === 'ACTIVE' ? 'ok' : 'warn'}>{r.status === 'ACTIVE' ? t('resellers.active') : t('resellers.suspended')}</Badge>
-                    </td>
-                    <td>{formatMoney(r.balance as Money)}</td>
-                    <td>{formatTime(r.createdAt)}</td>
-                    <td class="actions">
-                      <button class="small" onClick={() => setKeysOf(r)}>
-                        {t('resellers.keys')}
-                      </button>{' '}
-                      <button class="secondary small" onClick={() => setTopUpOf(r)}>
-                        {t('resellers.topUp')}
-                      </button>{' '}
-                      <button class="secondary outline small" onClick={() => setEditing(r)}>
-                        {t('action.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(resellers) => (
+          <ListTable
+            items={resellers}
+            empty={t('resellers.none')}
+            testId="resellers"
+            headers={[t('resellers.name'), t('resellers.level'), t('resellers.discount'), t('resellers.status'), t('resellers.balance'), t('resellers.since'), null]}
+            row={(r) => (
+              <tr data-reseller={r.name}>
+                <td>{r.name}</td>
+                <td>{r.level}</td>
+                <td>{r.discountKind ? discountText(r.discountKind, r.discountValue, r.balance?.currency) : <small class="muted">{t('resellers.byLevel')}</small>}</td>
+                <td>
+                  <Badge tone={r.status === 'ACTIVE' ? 'ok' : 'warn'}>{r.status === 'ACTIVE' ? t('resellers.active') : t('resellers.suspended')}</Badge>
+                </td>
+                <td>{formatMoney(r.balance as Money)}</td>
+                <td>{formatTime(r.createdAt)}</td>
+                <td class="actions">
+                  <button class="small" onClick={() => setKeysOf(r)}>
+                    {t('resellers.keys')}
+                  </button>{' '}
+                  <button class="secondary small" onClick={() => setTopUpOf(r)}>
+                    {t('resellers.topUp')}
+                  </button>{' '}
+                  <button class="secondary outline small" onClick={() => setEditing(r)}>
+                    {t('action.edit')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loading>
       {keysOf && <ApiKeys slug={props.slug} reseller={keysOf} />}
       <Levels slug={props.slug} />
@@ -218,6 +207,7 @@ function TopUpForm(props: { slug: string; reseller: Reseller; onClose: () => voi
           {t('resellers.record')}
         </button>
       </form>
+      <ChannelTopUps slug={props.slug} resellerId={r.id!} />
     </Modal>
   );
 }
@@ -265,44 +255,31 @@ function ApiKeys(props: { slug: string; reseller: Reseller }) {
         <strong>{t('keysApi.title', { name: props.reseller.name ?? '' })}</strong>
       </header>
       <Loading loaded={keys}>
-        {(list) =>
-          list.length === 0 ? (
-            <p class="muted">{t('keysApi.none')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('keysApi.keyId')}</th>
-                  <th>{t('keysApi.rate')}</th>
-                  <th>{t('keysApi.created')}</th>
-                  <th>{t('keysApi.lastUsed')}</th>
-                  <th>{t('resellers.status')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((k) => (
-                  <tr data-key={k.keyId}>
-                    <td>
-                      <code>{k.keyId}</code>
-                    </td>
-                    <td>{k.ratePerMinute}</td>
-                    <td>{formatTime(k.createdAt)}</td>
-                    <td>{formatTime(k.lastUsedAt)}</td>
-                    <td>{k.revokedAt ? <Badge tone="bad">{t('keysApi.revoked')}</Badge> : <Badge tone="ok">{t('keysApi.active')}</Badge>}</td>
-                    <td class="actions">
-                      {!k.revokedAt && (
-                        <button class="secondary outline small" disabled={action.busy} onClick={() => void revoke(k)}>
-                          {t('keysApi.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(list) => (
+          <ListTable
+            items={list}
+            empty={t('keysApi.none')}
+            headers={[t('keysApi.keyId'), t('keysApi.rate'), t('keysApi.created'), t('keysApi.lastUsed'), t('resellers.status'), null]}
+            row={(k) => (
+              <tr data-key={k.keyId}>
+                <td>
+                  <code>{k.keyId}</code>
+                </td>
+                <td>{k.ratePerMinute}</td>
+                <td>{formatTime(k.createdAt)}</td>
+                <td>{formatTime(k.lastUsedAt)}</td>
+                <td>{k.revokedAt ? <Badge tone="bad">{t('keysApi.revoked')}</Badge> : <Badge tone="ok">{t('keysApi.active')}</Badge>}</td>
+                <td class="actions">
+                  {!k.revokedAt && (
+                    <button class="secondary outline small" disabled={action.busy} onClick={() => void revoke(k)}>
+                      {t('keysApi.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </Loading>
       <form onSubmit={issue} class="inline-form">
         <Field label={t('keysApi.rate')} name="ratePerMinute" error={err} hint={t('keysApi.rateHint')}>

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { client, call, type Schemas } from '../api/client';
 import { loc, t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
-import { Badge, ErrorBox, Field, formatMoney, formatTime, invalid, Loading, Modal, type Money } from '../ui/parts';
+import { ConfigState, ErrorBox, Field, formatMoney, formatTime, invalid, Loading, Modal, type Money } from '../ui/parts';
 import { ConfigForm } from '../ui/ConfigForm';
+import { ListTable } from '../ui/ListTable';
 import { SupplierSync } from './SupplierSync';
 
 type SupplierType = Schemas['SupplierType'];
@@ -38,59 +39,39 @@ export function Suppliers(props: { slug: string }) {
           <>
             <h3>{t('plugins.configured')}</h3>
             <Loading loaded={configs}>
-              {(list) =>
-                list.length === 0 ? (
-                  <p class="muted">{t('plugins.none')}</p>
-                ) : (
-                  <table>
-                    <thead>
+              {(list) => (
+                <ListTable
+                  items={list}
+                  empty={t('plugins.none')}
+                  headers={[t('channels.name'), t('channels.type'), t('channels.state'), t('channels.updated'), null]}
+                  row={(c) => {
+                    const type = typeOf(c.connector);
+                    return (
                       <tr>
-                        <th>{t('channels.name')}</th>
-                        <th>{t('channels.type')}</th>
-                        <th>{t('channels.state')}</th>
-                        <th>{t('channels.updated')}</th>
-                        <th />
+                        <td>{c.name}</td>
+                        <td>{type ? loc(type.name) : c.connector}</td>
+                        <td>
+                          <ConfigState config={c} />
+                        </td>
+                        <td>{formatTime(c.updatedAt)}</td>
+                        <td class="actions">
+                          <button class="small" onClick={() => setBrowsing(c)}>
+                            {t('suppliers.catalogue')}
+                          </button>{' '}
+                          <button class="small secondary" onClick={() => setSyncing(c)} data-sync={c.name}>
+                            {t('sync.status')}
+                          </button>{' '}
+                          {type && (
+                            <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
+                              {t('action.edit')}
+                            </button>
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {list.map((c) => {
-                        const type = typeOf(c.connector);
-                        return (
-                          <tr>
-                            <td>{c.name}</td>
-                            <td>{type ? loc(type.name) : c.connector}</td>
-                            <td>
-                              {!c.installed ? (
-                                <Badge tone="bad">{t('channels.notInstalled')}</Badge>
-                              ) : c.paused ? (
-                                <Badge tone="warn">{t('channels.paused')}</Badge>
-                              ) : c.enabled ? (
-                                <Badge tone="ok">{t('channels.enabled')}</Badge>
-                              ) : (
-                                <Badge>{t('channels.disabled')}</Badge>
-                              )}
-                            </td>
-                            <td>{formatTime(c.updatedAt)}</td>
-                            <td class="actions">
-                              <button class="small" onClick={() => setBrowsing(c)}>
-                                {t('suppliers.catalogue')}
-                              </button>{' '}
-                              <button class="small secondary" onClick={() => setSyncing(c)} data-sync={c.name}>
-                                {t('sync.status')}
-                              </button>{' '}
-                              {type && (
-                                <button class="secondary outline small" onClick={() => setEditing({ type, config: c })}>
-                                  {t('action.edit')}
-                                </button>
-                              )}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                )
-              }
+                    );
+                  }}
+                />
+              )}
             </Loading>
             <h3>{t('plugins.available')}</h3>
             {all.length === 0 && <p class="muted">{t('plugins.noneOffered')}</p>}

@@ -83,6 +83,27 @@ export function Badge(props: { tone?: 'ok' | 'warn' | 'bad' | 'muted'; children:
   return <span class={`badge ${props.tone ?? 'muted'}`}>{props.children}</span>;
 }
 
+/**
+ * A shop's plugin configuration (channel, supplier, marketing feature, notifier) as one badge: its
+ * plugin not installed, `disabled` (plain "disabled" unless a screen knows more), paused (on, but
+ * its circuit is open after failures), or enabled.
+ */
+export function ConfigState(props: { config: { installed?: boolean; paused?: boolean; enabled?: boolean }; disabled?: ComponentChildren }) {
+  const c = props.config;
+  if (!c.installed) {
+    return <Badge tone="bad">{t('channels.notInstalled')}</Badge>;
+  }
+  // Off wins over paused: a configuration staff (or the platform) switched off is not called at
+  // all, so its plugin's circuit being open says nothing the reseller needs to act on.
+  if (!c.enabled) {
+    return <>{props.disabled ?? <Badge>{t('channels.disabled')}</Badge>}</>;
+  }
+  if (c.paused) {
+    return <Badge tone="warn">{t('channels.paused')}</Badge>;
+  }
+  return <Badge tone="ok">{t('channels.enabled')}</Badge>;
+}
+
 /** The API's money: an exact decimal string and its currency (never a float on the wire). */
 export interface Money {
   amount?: string;

@@ -329,6 +329,8 @@ test('a reseller issues an API key, sets up a notifier, resends a notification a
 
       await row.getByRole('button', { name: 'Top up' }).click();
       const topUp = page.getByTestId('top-up-form');
+      // Top-ups the reseller pays through a channel (ADR 0020) are listed beside the form.
+      await page.getByTestId('channel-top-ups').getByText('None yet').waitFor();
       await topUp.locator('input[name=amount]').fill('-5');
       await topUp.getByRole('button', { name: 'Record top-up' }).click();
       await topUp.locator('label[data-field=amount] .field-error').waitFor();

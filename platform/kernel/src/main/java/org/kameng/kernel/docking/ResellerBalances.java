@@ -14,8 +14,9 @@ import org.kameng.plugin.api.TenantId;
 
 /**
  * Downstream resellers' prepaid balances. A top-up, recorded by the shop's staff when the money
- * arrived, raises the balance, posts the ledger and is audited, in one transaction. Orders draw it
- * down with {@link #draw}, one conditional UPDATE that cannot take a balance below zero.
+ * arrived or paid through a channel ({@link ResellerTopUps}), raises the balance, posts the ledger
+ * and is audited, in one transaction. Orders draw it down with {@link #draw}, one conditional
+ * UPDATE that cannot take a balance below zero.
  */
 public final class ResellerBalances {
 
@@ -37,6 +38,27 @@ public final class ResellerBalances {
         DownstreamResellers.find(c, resellerId)
             .orElseThrow(() -> new ResellerNotFoundException("No such reseller."));
     String currency = reseller.balance().currency();
+    Money money = amount(amount, currency);
+    if (note != null && (note.length() > 200 || !PlainText.isSingleLine(note))) {
+      throw new InvalidDockingException(
+          "note", "at most 200 characters, without control characters");
+    }
+    return credit(
+        c,
+        tenant,
+        resellerId,
+        money,
+        note == null ? "reseller top-up" : "reseller top-up: " + note,
+        actor,
+        new FlatJson().put("note", note == null ? "" : note));
+  }
+
+  /**
+   * A top-up amount in the reseller's currency, within the limits every top-up has.
+   *
+   * @throws InvalidDockingException naming {@code amount} if it is malformed or out of bounds
+   */
+  static Money amount(String amount, String currency) {
     Money money;
     try {
       money = Money.parse(amount == null ? "" : amount, currency);
@@ -46,40 +68,49 @@ public final class ResellerBalances {
     if (money.minorUnits() <= 0 || money.minorUnits() > MAX_TOP_UP_MINOR) {
       throw new InvalidDockingException("amount", "more than zero and at most 100000000.00");
     }
-    if (note != null && (note.length() > 200 || !PlainText.isSingleLine(note))) {
-      throw new InvalidDockingException(
-          "note", "at most 200 characters, without control characters");
-    }
+    return money;
+  }
+
+  /**
+   * Raises the balance, posts the ledger and audits {@code reseller.top-up}: what every top-up
+   * does, whether staff recorded it or a channel paid it.
+   *
+   * @param detail what the audit entry says besides amount and currency
+   * @return the balance afterwards
+   */
+  static Money credit(
+      Connection c,
+      TenantId tenant,
+      UUID resellerId,
+      Money money,
+      String memo,
+      String actor,
+      FlatJson detail)
+      throws SQLException {
     long balance;
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE kameng.downstream_reseller SET balance_minor = balance_minor + ?,"
-                + " updated_at = now() WHERE id = ? RETURNING balance_minor")) {
+                + " updated_at = now() WHERE id = ? AND currency = ? RETURNING balance_minor")) {
       update.setLong(1, money.minorUnits());
       update.setObject(2, resellerId);
+      update.setString(3, money.currency());
       try (ResultSet rs = update.executeQuery()) {
-        rs.next();
+        if (!rs.next()) {
+          throw new IllegalStateException("no reseller " + resellerId + " in " + money.currency());
+        }
         balance = rs.getLong(1);
       }
     }
-    Ledger.postResellerTopUp(
-        c,
-        tenant,
-        resellerId,
-        money,
-        note == null ? "reseller top-up" : "reseller top-up: " + note);
+    Ledger.postResellerTopUp(c, tenant, resellerId, money, memo);
     AuditLog.record(
         c,
         tenant,
         actor,
         "reseller.top-up",
         "reseller:" + resellerId,
-        new FlatJson()
-            .put("amount", money.toDecimalString())
-            .put("currency", currency)
-            .put("note", note == null ? "" : note)
-            .toString());
-    return Money.of(balance, currency);
+        detail.put("amount", money.toDecimalString()).put("currency", money.currency()).toString());
+    return Money.of(balance, money.currency());
   }
 
   /**

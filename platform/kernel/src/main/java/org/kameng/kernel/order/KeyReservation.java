@@ -19,26 +19,28 @@ public final class KeyReservation {
 
   private KeyReservation() {}
 
+  // The candidates are picked in a CTE, which PostgreSQL runs exactly once. The common form
+  // "UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)" may re-run the
+  // sub-select while updating and then reserves far more than n keys (LastKeysRaceTest saw it
+  // take the whole stock for one order). Oldest is (created_at, id): only the partial index
+  // card_key_claim yields that order, so the claim never walks the shop's sold keys by id (V29).
+  static final String CLAIM =
+      "WITH picked AS ("
+          + "   SELECT id FROM kameng.card_key"
+          + "    WHERE tenant_id = kameng.current_tenant() AND sku_id = ?"
+          + "      AND status = 'AVAILABLE'"
+          + "    ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+          + " UPDATE kameng.card_key k"
+          + "    SET status = 'RESERVED', order_id = ?, reserved_until = ?"
+          + "   FROM picked"
+          + "  WHERE k.tenant_id = kameng.current_tenant() AND k.id = picked.id"
+          + " RETURNING k.id";
+
   /** Reserves up to {@code quantity} keys for the order; returns the ids it got (maybe fewer). */
   public static List<Long> claim(
       Connection c, UUID skuId, int quantity, UUID orderId, OffsetDateTime until)
       throws SQLException {
-    // The candidates are picked in a CTE, which PostgreSQL runs exactly once. The common form
-    // "UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)" may re-run the
-    // sub-select while updating and then reserves far more than n keys (LastKeysRaceTest saw it
-    // take the whole stock for one order).
-    try (PreparedStatement claim =
-        c.prepareStatement(
-            "WITH picked AS ("
-                + "   SELECT id FROM kameng.card_key"
-                + "    WHERE tenant_id = kameng.current_tenant() AND sku_id = ?"
-                + "      AND status = 'AVAILABLE'"
-                + "    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
-                + " UPDATE kameng.card_key k"
-                + "    SET status = 'RESERVED', order_id = ?, reserved_until = ?"
-                + "   FROM picked"
-                + "  WHERE k.tenant_id = kameng.current_tenant() AND k.id = picked.id"
-                + " RETURNING k.id")) {
+    try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
       claim.setObject(1, skuId);
       claim.setInt(2, quantity);
       claim.setObject(3, orderId);

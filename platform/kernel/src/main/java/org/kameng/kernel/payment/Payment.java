@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.TenantId;
 
-/** A payment row, locked for the rest of the transaction. */
+/**
+ * A payment row, locked for the rest of the transaction. {@code orderId} is null for a payment that
+ * tops up a reseller's balance (ADR 0020).
+ */
 record Payment(
     UUID id, UUID orderId, UUID channelConfigId, Money amount, String status, int feeBasisPoints) {
 

@@ -47,6 +47,10 @@ public final class RecordPaymentNotice {
     if (!recorded.newEvent()) {
       return NoticeResult.duplicate();
     }
+    if (payment.orderId() == null) {
+      // A reseller's balance top-up (ADR 0020): every check above applies; only settling differs.
+      return TopUpSettlement.settle(c, tenant, paymentId, notice.outcome(), recorded);
+    }
     return switch (notice.outcome()) {
       case PENDING -> NoticeResult.notPaid("the provider reports the payment as pending");
       case FAILED -> {

@@ -12,7 +12,11 @@ import org.kameng.plugin.api.TenantId;
  * application role (which owns nothing and cannot bypass row-level security).
  *
  * <p>A transaction that loses a deadlock or a serialization conflict is rolled back and run again,
- * a few times, so work handed to this class must have no effect outside the database.
+ * a few times, so work handed to this class must have no effect outside the database. So is one
+ * whose connection turned out broken (the database restarted, or ended the session) before the
+ * commit was sent: nothing of it was committed, and a pool need not test every connection it hands
+ * out with an extra query. A connection lost during the commit is not retried: the commit may have
+ * happened.
  */
 public final class Transactions {
 
@@ -40,14 +44,27 @@ public final class Transactions {
 
   private <T> T run(TenantId tenant, SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
+      Connection connection = null;
+      try {
+        connection = dataSource.getConnection();
         return runOnce(connection, tenant, work);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && isTransient(e)) {
+        if (attempt < ATTEMPTS && (isTransient(e) || isLostBeforeCommit(e))) {
           continue;
         }
         throw new StorageException("database work failed: " + e.getMessage(), e);
+      } finally {
+        closeQuietly(connection);
       }
+    }
+  }
+
+  /** A connection failure while the commit was under way: whether it committed is unknown. */
+  private static final class CommitFailure extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    CommitFailure(SQLException cause) {
+      super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
     }
   }
 
@@ -55,6 +72,7 @@ public final class Transactions {
       throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
+    T result;
     try {
       if (tenant != null) {
         // set_config(..., true) is SET LOCAL with a bind parameter: it ends with the transaction.
@@ -64,19 +82,54 @@ public final class Transactions {
           set.execute();
         }
       }
-      T result = work.run(connection);
-      connection.commit();
-      return result;
+      result = work.run(connection);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw new CommitFailure(e);
+      }
     } catch (SQLException | RuntimeException | Error e) {
       rollbackQuietly(connection, e);
+      resetQuietly(connection, autoCommit, e);
       throw e;
-    } finally {
+    }
+    // Committed: a connection that cannot even be reset now is broken, and the pool drops it;
+    // the work must not be reported failed, or worse, run again.
+    resetQuietly(connection, autoCommit, null);
+    return result;
+  }
+
+  private static void resetQuietly(Connection connection, boolean autoCommit, Throwable cause) {
+    try {
+      if (connection.isClosed()) {
+        return;
+      }
       connection.setAutoCommit(autoCommit);
+    } catch (SQLException resetFailure) {
+      if (cause != null) {
+        cause.addSuppressed(resetFailure);
+      }
+    }
+  }
+
+  // Closing hands the connection back to the pool; a broken one is dropped there.
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // Nothing to do: the transaction already committed or rolled back (or died with it).
+      }
     }
   }
 
   private static void rollbackQuietly(Connection connection, Throwable cause) {
     try {
+      // A connection the pool already closed after a fatal error has nothing to roll back (and
+      // asking makes Liberty write an incident report).
+      if (connection.isClosed()) {
+        return;
+      }
       connection.rollback();
     } catch (SQLException rollbackFailure) {
       cause.addSuppressed(rollbackFailure);
@@ -86,5 +139,16 @@ public final class Transactions {
   private static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
     return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  // Class 08 (connection exception), and the session ended by the server: an administrator's
+  // pg_terminate_backend or a shutdown (57P01), a crash of another backend (57P02).
+  private static boolean isLostBeforeCommit(SQLException e) {
+    if (e instanceof CommitFailure) {
+      return false;
+    }
+    String state = e.getSQLState();
+    return state != null
+        && (state.startsWith("08") || "57P01".equals(state) || "57P02".equals(state));
   }
 }

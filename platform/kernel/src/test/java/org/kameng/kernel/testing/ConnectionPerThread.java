@@ -1,19 +1,17 @@
 package org.kameng.kernel.testing;
 
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A pool with one long-lived connection per thread, like a server's pool under load, without the
  * cost of a new PostgreSQL connection for every transaction of a concurrency test.
  */
-public final class ConnectionPerThread implements DataSource, AutoCloseable {
+public final class ConnectionPerThread extends ConnectionSource implements AutoCloseable {
 
   private final DataSource physical;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -53,41 +51,5 @@ public final class ConnectionPerThread implements DataSource, AutoCloseable {
     for (Connection c : opened) {
       c.close();
     }
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return getConnection();
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() {
-    return Logger.getGlobal();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return false;
   }
 }

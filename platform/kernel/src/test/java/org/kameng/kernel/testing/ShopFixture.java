@@ -85,6 +85,32 @@ public final class ShopFixture {
             });
   }
 
+  /**
+   * Adds a configuration of channel {@code channel} (a plugin's id, such as {@code payment-epay}):
+   * enough for the kernel, which never calls the plugin itself.
+   */
+  public UUID addChannel(String channel, boolean enabled) {
+    UUID id = UUID.randomUUID();
+    db.transactions()
+        .inTenant(
+            tenant,
+            c -> {
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO kameng.channel_config (tenant_id, id, channel, name, enabled)"
+                          + " VALUES (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, tenant.value());
+                insert.setObject(2, id);
+                insert.setString(3, channel);
+                insert.setString(4, channel);
+                insert.setBoolean(5, enabled);
+                insert.executeUpdate();
+              }
+              return null;
+            });
+    return id;
+  }
+
   private static UUID insertManualChannel(Connection c, TenantId tenant) throws SQLException {
     UUID id = UUID.randomUUID();
     try (PreparedStatement insert =

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +16,6 @@ import org.kameng.kernel.catalog.SkuDraft;
 import org.kameng.kernel.catalog.Skus;
 import org.kameng.kernel.catalog.TierDraft;
 import org.kameng.kernel.catalog.WholesaleTiers;
-import org.kameng.kernel.job.Job;
 import org.kameng.kernel.ledger.Ledger;
 import org.kameng.kernel.upstream.UpstreamLinks.Link;
 import org.kameng.kernel.upstream.UpstreamLinks.Pricing;
@@ -27,8 +23,6 @@ import org.kameng.kernel.upstream.UpstreamSyncs.ClosedReason;
 import org.kameng.kernel.upstream.UpstreamSyncs.RepricedSku;
 import org.kameng.kernel.upstream.UpstreamSyncs.SyncState;
 import org.kameng.plugin.api.Money;
-import org.kameng.plugin.api.supplier.UpstreamItem;
-import org.kameng.plugin.api.supplier.UpstreamStock;
 
 /**
  * Re-pricing by the stored pricing rule: the SKU of {@link UpstreamShop} (12.00, bought upstream as
@@ -40,16 +34,7 @@ import org.kameng.plugin.api.supplier.UpstreamStock;
 class UpstreamRepriceTest {
 
   private final UpstreamShop s = new UpstreamShop();
-  private final List<UpstreamItem> upstream = new CopyOnWriteArrayList<>();
-  private final SyncUpstream sync =
-      new SyncUpstream(
-          (tenant, config) -> {
-            if (upstream.isEmpty()) {
-              throw new IOException("no catalogue set");
-            }
-            return List.copyOf(upstream);
-          },
-          Duration.ofMinutes(10));
+  private final UpstreamSyncFixture sync = new UpstreamSyncFixture(s);
 
   @Test
   void aLinkWithoutARuleIsAFixedPriceAtTheSkusPrice() {
@@ -62,17 +47,17 @@ class UpstreamRepriceTest {
   @Test
   void aMarkupSkuFollowsTheUpstreamCostInsteadOfClosing() {
     setPricing("PERCENT", "20", null);
-    assertEquals(1080, price(), "priced at once from the recorded cost 9.00");
-    assertEquals(1, audits("upstream.pricing"));
+    assertEquals(1080, sync.price(), "priced at once from the recorded cost 9.00");
+    assertEquals(1, sync.audits("upstream.pricing"));
 
     // The cost rises above the old local price: re-priced, still on sale, nothing closed.
-    upstreamSells("12.50", 40);
-    syncNow();
-    assertEquals(1500, price());
-    assertTrue(visible());
-    assertEquals(1250, linkCost(), "the new cost is the purchase limit");
+    sync.sells("12.50", 40);
+    sync.syncNow();
+    assertEquals(1500, sync.price());
+    assertTrue(sync.visible());
+    assertEquals(1250, sync.linkCost(), "the new cost is the purchase limit");
     assertEquals(1250, s.count("SELECT cost_minor FROM kameng.sku WHERE id = '" + s.skuId + "'"));
-    SyncState state = state();
+    SyncState state = sync.state();
     assertEquals(1, state.repriced());
     assertEquals(0, state.closed());
     assertTrue(state.lastResult().contains("repriced 1"), state.lastResult());
@@ -85,32 +70,32 @@ class UpstreamRepriceTest {
                 Money.of(1500, "CNY"),
                 Money.of(1250, "CNY"))),
         state.repricedSkus());
-    assertEquals(1, audits(SyncUpstream.REPRICED_ACTION));
-    assertEquals(0, audits(SyncUpstream.CLOSED_ACTION));
+    assertEquals(1, sync.audits(SyncUpstream.REPRICED_ACTION));
+    assertEquals(0, sync.audits(SyncUpstream.CLOSED_ACTION));
 
     // It follows a fall too.
-    upstreamSells("8.00", 40);
-    syncNow();
-    assertEquals(960, price());
+    sync.sells("8.00", 40);
+    sync.syncNow();
+    assertEquals(960, sync.price());
 
     // An unchanged cost changes nothing and lists nothing.
-    syncNow();
-    assertEquals(960, price());
-    assertEquals(0, state().repriced());
-    assertEquals(List.of(), state().repricedSkus());
-    assertEquals(2, audits(SyncUpstream.REPRICED_ACTION));
+    sync.syncNow();
+    assertEquals(960, sync.price());
+    assertEquals(0, sync.state().repriced());
+    assertEquals(List.of(), sync.state().repricedSkus());
+    assertEquals(2, sync.audits(SyncUpstream.REPRICED_ACTION));
   }
 
   @Test
   void aSoldOutMarkupSkuIsStillClosedAndReopened() {
     setPricing("FIXED", "1.00", null);
-    upstreamSells("9.50", 0);
-    syncNow();
-    assertEquals(ClosedReason.UPSTREAM_SOLD_OUT, state().closedSkus().get(0).reason());
-    assertEquals(1050, price(), "priced from the cost even while closed");
-    upstreamSells("9.50", 3);
-    syncNow();
-    assertTrue(visible());
+    sync.sells("9.50", 0);
+    sync.syncNow();
+    assertEquals(ClosedReason.UPSTREAM_SOLD_OUT, sync.state().closedSkus().get(0).reason());
+    assertEquals(1050, sync.price(), "priced from the cost even while closed");
+    sync.sells("9.50", 3);
+    sync.syncNow();
+    assertTrue(sync.visible());
   }
 
   @Test
@@ -118,11 +103,11 @@ class UpstreamRepriceTest {
     setPlatformFee(500);
     setPricing("PERCENT", "0", "0.50");
     // 10.00 leaves 9.50 after the 5 % fee; 9.99 would leave 9.49.
-    assertEquals(1000, price());
+    assertEquals(1000, sync.price());
 
-    upstreamSells("10.00", 5);
-    syncNow();
-    long price = price();
+    sync.sells("10.00", 5);
+    sync.syncNow();
+    long price = sync.price();
     assertEquals(1105, price);
     assertTrue(price - Ledger.platformFee(price, 500) >= 1050);
     assertTrue((price - 1) - Ledger.platformFee(price - 1, 500) < 1050, "the least such price");
@@ -139,19 +124,20 @@ class UpstreamRepriceTest {
     assertEquals("FIXED_PRICE", link().markupKind());
     assertEquals("11.00", link().markupValue());
 
-    upstreamSells("11.50", 40);
-    syncNow();
-    assertEquals(1100, price(), "staff's price stands");
-    assertEquals(ClosedReason.UPSTREAM_PRICE_ABOVE_LOCAL, state().closedSkus().get(0).reason());
-    assertEquals(900, linkCost(), "paid orders never buy at a loss");
-    assertEquals(0, state().repriced());
+    sync.sells("11.50", 40);
+    sync.syncNow();
+    assertEquals(1100, sync.price(), "staff's price stands");
+    assertEquals(
+        ClosedReason.UPSTREAM_PRICE_ABOVE_LOCAL, sync.state().closedSkus().get(0).reason());
+    assertEquals(900, sync.linkCost(), "paid orders never buy at a loss");
+    assertEquals(0, sync.state().repriced());
 
     // Staff put a markup back: priced from the recorded cost, and the next run reopens it.
     setPricing("FIXED", "1.00", null);
-    assertEquals(1000, price());
-    syncNow();
-    assertEquals(1250, price());
-    assertTrue(visible());
+    assertEquals(1000, sync.price());
+    sync.syncNow();
+    assertEquals(1250, sync.price());
+    assertTrue(sync.visible());
   }
 
   @Test
@@ -180,14 +166,14 @@ class UpstreamRepriceTest {
             .faults()
             .get(0)
             .field());
-    assertEquals(1200, price());
+    assertEquals(1200, sync.price());
     assertEquals("FIXED_PRICE", link().markupKind());
     assertEquals("12.00", link().markupValue());
-    assertEquals(0, audits("upstream.pricing"));
+    assertEquals(0, sync.audits("upstream.pricing"));
 
     // A fixed price at the floor is fine.
     setPricing("FIXED_PRICE", "9.23", null);
-    assertEquals(923, price());
+    assertEquals(923, sync.price());
   }
 
   @Test
@@ -201,10 +187,10 @@ class UpstreamRepriceTest {
                 WholesaleTiers.replace(
                     c, s.shop.tenant, s.skuId, List.of(new TierDraft(10, "10.50"))));
     setPricing("PERCENT", "20", null);
-    assertEquals(1080, price());
-    upstreamSells("5.00", 40);
-    syncNow();
-    assertEquals(1050, price(), "6.00 by the markup, held at the tier price");
+    assertEquals(1080, sync.price());
+    sync.sells("5.00", 40);
+    sync.syncNow();
+    assertEquals(1050, sync.price(), "6.00 by the markup, held at the tier price");
   }
 
   @Test
@@ -235,13 +221,13 @@ class UpstreamRepriceTest {
     assertEquals("1.50", link.markupValue());
     assertEquals(Money.of(20, "CNY"), link.floorMargin());
 
-    upstream.clear();
-    upstream.add(item("item-7", "9.00", 5));
-    upstream.add(item("item-9", "20.00", 5));
-    syncNow();
+    sync.catalogue.clear();
+    sync.catalogue.add(UpstreamSyncFixture.item("item-7", "9.00", 5));
+    sync.catalogue.add(UpstreamSyncFixture.item("item-9", "20.00", 5));
+    sync.syncNow();
     assertEquals(
         2150, s.count("SELECT price_minor FROM kameng.sku WHERE id = '" + imported.skuId() + "'"));
-    assertEquals(1200, price(), "the fixed-price SKU beside it is left alone");
+    assertEquals(1200, sync.price(), "the fixed-price SKU beside it is left alone");
 
     // A fixed price below the floor is raised to it at import, and stored as that price.
     UpstreamLinks.Imported raised =
@@ -273,7 +259,7 @@ class UpstreamRepriceTest {
   @Test
   void aPriceStaffTypeWhileASyncRunsIsNeverOverwrittenByIt() throws Exception {
     setPricing("PERCENT", "20", null);
-    upstreamSells("10.00", 40);
+    sync.sells("10.00", 40);
     CountDownLatch edited = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -303,7 +289,7 @@ class UpstreamRepriceTest {
                             return null;
                           }));
       assertTrue(edited.await(30, TimeUnit.SECONDS));
-      Future<?> run = pool.submit(this::syncNow);
+      Future<?> run = pool.submit(sync::syncNow);
       Thread.sleep(300); // the run is now waiting for the SKU's row
       release.countDown();
       staff.get(30, TimeUnit.SECONDS);
@@ -311,22 +297,13 @@ class UpstreamRepriceTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(1111, price(), "the sync saw the fixed price staff typed, not the old markup");
+    assertEquals(
+        1111, sync.price(), "the sync saw the fixed price staff typed, not the old markup");
     assertEquals("FIXED_PRICE", link().markupKind());
-    assertEquals(0, audits(SyncUpstream.REPRICED_ACTION));
+    assertEquals(0, sync.audits(SyncUpstream.REPRICED_ACTION));
   }
 
   // --- helpers
-
-  private static UpstreamItem item(String id, String price, long stock) {
-    return new UpstreamItem(
-        id, id, Money.parse(price, "CNY"), new UpstreamStock.Exact(stock), List.of());
-  }
-
-  private void upstreamSells(String price, long stock) {
-    upstream.clear();
-    upstream.add(item("item-7", price, stock));
-  }
 
   private void setPricing(String kind, String value, String floorMargin) {
     s.shop
@@ -375,79 +352,11 @@ class UpstreamRepriceTest {
             });
   }
 
-  private void syncNow() {
-    s.shop
-        .db
-        .transactions()
-        .inTenant(s.shop.tenant, c -> UpstreamSyncs.requestNow(c, s.shop.tenant, s.configId));
-    List<Job> jobs =
-        s.shop
-            .db
-            .transactions()
-            .platform(
-                c -> {
-                  try (PreparedStatement select =
-                      c.prepareStatement(
-                          "SELECT id, payload::text FROM kameng.job WHERE tenant_id = ?"
-                              + " AND kind = ? AND status = 'READY' AND dedupe_key LIKE '%:now'")) {
-                    select.setObject(1, s.shop.tenant.value());
-                    select.setString(2, UpstreamSyncs.JOB);
-                    try (var rs = select.executeQuery()) {
-                      rs.next();
-                      return List.of(
-                          new Job(
-                              rs.getLong(1),
-                              s.shop.tenant,
-                              UpstreamSyncs.JOB,
-                              rs.getString(2),
-                              1,
-                              10));
-                    }
-                  }
-                });
-    for (Job job : jobs) {
-      s.shop
-          .db
-          .transactions()
-          .inTenant(
-              s.shop.tenant,
-              c -> {
-                sync.handle(c, job);
-                return null;
-              });
-      s.done(job);
-    }
-  }
-
   private Link link() {
     return s.shop
         .db
         .transactions()
         .inTenant(s.shop.tenant, c -> UpstreamLinks.find(c, s.skuId))
         .orElseThrow();
-  }
-
-  private SyncState state() {
-    return s.shop
-        .db
-        .transactions()
-        .inTenant(s.shop.tenant, c -> UpstreamSyncs.find(c, s.configId))
-        .orElseThrow();
-  }
-
-  private long price() {
-    return s.count("SELECT price_minor FROM kameng.sku WHERE id = '" + s.skuId + "'");
-  }
-
-  private boolean visible() {
-    return s.count("SELECT count(*) FROM kameng.sku WHERE visible AND id = '" + s.skuId + "'") == 1;
-  }
-
-  private long linkCost() {
-    return s.count("SELECT cost_minor FROM kameng.upstream_link WHERE sku_id = '" + s.skuId + "'");
-  }
-
-  private long audits(String action) {
-    return s.count("SELECT count(*) FROM kameng.audit_log WHERE action = '" + action + "'");
   }
 }

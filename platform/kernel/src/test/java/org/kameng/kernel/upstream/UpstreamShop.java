@@ -92,6 +92,15 @@ final class UpstreamShop {
 
   /** The due purchase jobs of this shop, as the runner would claim them (attempt 1). */
   List<Job> dueJobs() {
+    return readyJobs(UpstreamPurchases.JOB, true);
+  }
+
+  /**
+   * This shop's ready jobs of a kind, oldest first, as attempt 1.
+   *
+   * @param dueOnly only those whose time has come, as the runner claims them
+   */
+  List<Job> readyJobs(String kind, boolean dueOnly) {
     return shop.db
         .transactions()
         .platform(
@@ -100,19 +109,14 @@ final class UpstreamShop {
               try (PreparedStatement select =
                   c.prepareStatement(
                       "SELECT id, payload::text FROM kameng.job WHERE tenant_id = ? AND kind = ?"
-                          + " AND status = 'READY' AND run_at <= now() ORDER BY id")) {
+                          + " AND status = 'READY'"
+                          + (dueOnly ? " AND run_at <= now()" : "")
+                          + " ORDER BY id")) {
                 select.setObject(1, shop.tenant.value());
-                select.setString(2, UpstreamPurchases.JOB);
+                select.setString(2, kind);
                 try (ResultSet rs = select.executeQuery()) {
                   while (rs.next()) {
-                    jobs.add(
-                        new Job(
-                            rs.getLong(1),
-                            shop.tenant,
-                            UpstreamPurchases.JOB,
-                            rs.getString(2),
-                            1,
-                            10));
+                    jobs.add(new Job(rs.getLong(1), shop.tenant, kind, rs.getString(2), 1, 10));
                   }
                 }
               }

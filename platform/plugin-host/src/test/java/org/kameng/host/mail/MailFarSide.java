@@ -3,18 +3,13 @@ package org.kameng.host.mail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
+import org.kameng.testing.tls.TestCertificate;
 
 /**
  * The far side of the mail transport's tests: GreenMail (a real SMTP server) on 127.0.0.1, plain
@@ -29,11 +24,14 @@ final class MailFarSide implements AutoCloseable {
   static final String USER = "shop";
   static final String PASSWORD = "smtp-password-canary";
 
-  private static final Path KEYSTORE = keystore();
+  private static final TestCertificate CERTIFICATE =
+      TestCertificate.forName(NAME).servedByGreenMail();
 
-  /** The server's key and certificate for {@link #NAME}, password {@code changeit}. */
+  /**
+   * The server's key and certificate for {@link #NAME}, password {@link TestCertificate#PASSWORD}.
+   */
   static Path serverKeystore() {
-    return KEYSTORE;
+    return CERTIFICATE.keystore();
   }
 
   final GreenMail greenMail;
@@ -59,22 +57,7 @@ final class MailFarSide implements AutoCloseable {
 
   /** Trusts the test certificate only, as the platform trusts its CA store only. */
   static SSLSocketFactory trustingTestCertificate() {
-    try (InputStream in = Files.newInputStream(KEYSTORE)) {
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(in, "changeit".toCharArray());
-      Certificate certificate = keys.getCertificate("greenmail");
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      trusted.setCertificateEntry("test", certificate);
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return CERTIFICATE.trustingOnlyIt();
   }
 
   /** An SMTP server that greets every connection with 421, as a server shutting down does. */
@@ -104,52 +87,5 @@ final class MailFarSide implements AutoCloseable {
   @Override
   public void close() {
     greenMail.stop();
-  }
-
-  // GreenMail reads its keystore location once per JVM; keytool makes one with our name in it.
-  private static Path keystore() {
-    try {
-      Path dir = Files.createTempDirectory("kameng-mail-tls");
-      Path file = dir.resolve("server.p12");
-      Process keytool =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                  "-genkeypair",
-                  "-alias",
-                  "greenmail",
-                  "-keyalg",
-                  "RSA",
-                  "-keysize",
-                  "2048",
-                  "-validity",
-                  "2",
-                  "-dname",
-                  "CN=" + NAME,
-                  "-ext",
-                  "san=dns:" + NAME,
-                  "-storetype",
-                  "PKCS12",
-                  "-keystore",
-                  file.toString(),
-                  "-storepass",
-                  "changeit",
-                  "-keypass",
-                  "changeit")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (keytool.waitFor() != 0) {
-        throw new IllegalStateException("keytool failed: " + output);
-      }
-      System.setProperty("greenmail.tls.keystore.file", file.toString());
-      System.setProperty("greenmail.tls.keystore.password", "changeit");
-      System.setProperty("greenmail.tls.key.password", "changeit");
-      return file;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.kameng.testing.tls.TestCertificate;
 
 /**
  * A small SMTP server for the one thing GreenMail cannot do: {@code STARTTLS} (RFC 3207). It offers
@@ -39,10 +40,10 @@ final class StartTlsServer implements AutoCloseable {
     this.password = password;
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(MailFarSide.serverKeystore())) {
-      keys.load(in, "changeit".toCharArray());
+      keys.load(in, TestCertificate.PASSWORD.toCharArray());
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, "changeit".toCharArray());
+    kmf.init(keys, TestCertificate.PASSWORD.toCharArray());
     tls = SSLContext.getInstance("TLS");
     tls.init(kmf.getKeyManagers(), null, null);
     server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());

@@ -4,26 +4,19 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.kameng.host.http.OutboundSettings;
 import org.kameng.host.mail.GuardedOutboundMail;
 import org.kameng.plugin.api.mail.OutboundMail;
+import org.kameng.testing.tls.TestCertificate;
 
 /**
  * The far side of a mail plugin's tests: a real SMTP server (GreenMail) on 127.0.0.1, reached
@@ -53,7 +46,8 @@ public final class SmtpFarSide implements AutoCloseable {
   /** The password the server accepts; a canary that must never appear in logs or results. */
   public static final String PASSWORD = "smtp-password-canary-7f3a";
 
-  private static final Path KEYSTORE = keystore();
+  private static final TestCertificate CERTIFICATE =
+      TestCertificate.forName(NAME).servedByGreenMail();
 
   private final GreenMail greenMail;
   private final ServerSocket busy;
@@ -92,7 +86,7 @@ public final class SmtpFarSide implements AutoCloseable {
               }
               return List.of(InetAddress.getLoopbackAddress());
             },
-            trustingTestCertificate())
+            CERTIFICATE.trustingOnlyIt())
         .forCaller("contract-tenant/mail-plugin");
   }
 
@@ -149,72 +143,6 @@ public final class SmtpFarSide implements AutoCloseable {
       } catch (IOException closed) {
         return;
       }
-    }
-  }
-
-  private static SSLSocketFactory trustingTestCertificate() {
-    try (InputStream in = Files.newInputStream(KEYSTORE)) {
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(in, "changeit".toCharArray());
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      trusted.setCertificateEntry("far-side", keys.getCertificate("greenmail"));
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  // GreenMail reads its keystore location once per JVM; keytool makes one naming NAME.
-  private static Path keystore() {
-    try {
-      Path file = Files.createTempDirectory("kameng-smtp-far-side").resolve("server.p12");
-      Process keytool =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                  "-genkeypair",
-                  "-alias",
-                  "greenmail",
-                  "-keyalg",
-                  "RSA",
-                  "-keysize",
-                  "2048",
-                  "-validity",
-                  "2",
-                  "-dname",
-                  "CN=" + NAME,
-                  "-ext",
-                  "san=dns:" + NAME,
-                  "-storetype",
-                  "PKCS12",
-                  "-keystore",
-                  file.toString(),
-                  "-storepass",
-                  "changeit",
-                  "-keypass",
-                  "changeit")
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (keytool.waitFor() != 0) {
-        throw new IllegalStateException("keytool failed: " + output);
-      }
-      System.setProperty("greenmail.tls.keystore.file", file.toString());
-      System.setProperty("greenmail.tls.keystore.password", "changeit");
-      System.setProperty("greenmail.tls.key.password", "changeit");
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

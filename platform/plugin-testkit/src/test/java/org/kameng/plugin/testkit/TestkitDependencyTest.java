@@ -32,6 +32,7 @@ class TestkitDependencyTest {
               "org.kameng.host.mail..",
               "org.kameng.host.http..",
               "com.icegreen.greenmail..",
+              "org.kameng.testing.tls..",
               "jakarta.mail..",
               "org.pf4j..",
               "org.junit..",

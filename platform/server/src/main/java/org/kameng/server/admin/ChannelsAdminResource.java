@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -164,9 +163,8 @@ public class ChannelsAdminResource {
     if (body.channel() == null || body.channel().isBlank()) {
       throw new InvalidChannelException("channel", "is required");
     }
-    Map<String, String> values = nonNull(body.values());
-    channels.validate(body.channel(), values, owner.tenant());
-    Split split = split(body.channel(), values);
+    SettingsEdit values = SettingsEdit.create(channels.secretFields(body.channel()), body.values());
+    channels.validate(body.channel(), values.merged(), owner.tenant());
     ChannelSettings created =
         transactions.inTenant(
             owner.tenant(),
@@ -176,8 +174,8 @@ public class ChannelsAdminResource {
                     dataKeys.forTenant(c, owner.tenant()),
                     body.channel(),
                     body.name(),
-                    split.settings(),
-                    split.secrets(),
+                    values.settings(),
+                    values.newSecrets(),
                     owner.username()));
     return Response.status(Response.Status.CREATED).entity(view(owner, created)).build();
   }
@@ -223,17 +221,6 @@ public class ChannelsAdminResource {
     return updated;
   }
 
-  private record Split(Map<String, String> settings, Map<String, String> secrets) {}
-
-  private Split split(String channel, Map<String, String> values) {
-    Set<String> secretNames = channels.secretFields(channel);
-    Map<String, String> settings = new TreeMap<>();
-    Map<String, String> secrets = new TreeMap<>();
-    values.forEach(
-        (name, value) -> (secretNames.contains(name) ? secrets : settings).put(name, value));
-    return new Split(settings, secrets);
-  }
-
   private ChannelView view(ShopAccess.Member owner, ChannelSettings s) {
     boolean installed =
         ConfirmManualPayment.CHANNEL.equals(s.channel())
@@ -262,18 +249,5 @@ public class ChannelsAdminResource {
         f.pattern().orElse(null),
         f.options().stream().map(o -> new OptionView(o.value(), o.label())).toList(),
         f.defaultValue().orElse(null));
-  }
-
-  private static Map<String, String> nonNull(Map<String, String> values) {
-    Map<String, String> copy = new TreeMap<>();
-    if (values != null) {
-      values.forEach(
-          (name, value) -> {
-            if (name != null && value != null && !value.isBlank()) {
-              copy.put(name, value);
-            }
-          });
-    }
-    return copy;
   }
 }

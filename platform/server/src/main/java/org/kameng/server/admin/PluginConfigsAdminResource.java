@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +36,7 @@ import org.kameng.plugin.api.LocalizedText;
 import org.kameng.server.admin.ChannelsAdminResource.FieldView;
 import org.kameng.server.plugins.PluginCalls;
 import org.kameng.server.plugins.ShopPlugins;
+import org.kameng.server.plugins.ShopPriceRules;
 
 /**
  * A shop's marketing features (price rules such as coupons) and notifiers (webhooks, mail): which
@@ -54,6 +54,7 @@ public class PluginConfigsAdminResource {
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
   @Inject ShopPlugins shopPlugins;
+  @Inject ShopPriceRules priceRules;
   @Inject PluginCalls calls;
 
   @PathParam("slug")
@@ -178,13 +179,9 @@ public class PluginConfigsAdminResource {
                 () ->
                     new InvalidSettingsException(
                         "plugin", "is required: a marketing-… or notifier-… plugin id"));
-    Map<String, String> values = nonBlank(body.values());
-    shopPlugins.validate(body.plugin(), values, owner.tenant());
-    Set<String> secretNames = shopPlugins.secretFields(body.plugin());
-    Map<String, String> settings = new TreeMap<>();
-    Map<String, String> secrets = new TreeMap<>();
-    values.forEach(
-        (name, value) -> (secretNames.contains(name) ? secrets : settings).put(name, value));
+    SettingsEdit values =
+        SettingsEdit.create(shopPlugins.secretFields(body.plugin()), body.values());
+    shopPlugins.validate(body.plugin(), values.merged(), owner.tenant());
     SealedSettings.Stored created =
         transactions.inTenant(
             owner.tenant(),
@@ -195,9 +192,11 @@ public class PluginConfigsAdminResource {
                     kind,
                     body.plugin(),
                     body.name(),
-                    settings,
-                    secrets,
+                    values.settings(),
+                    values.newSecrets(),
                     owner.username()));
+    // Orders on this instance price with it from now on; on other instances within seconds.
+    priceRules.forget(owner.tenant());
     return Response.status(Response.Status.CREATED).entity(view(owner, created, null)).build();
   }
 
@@ -211,37 +210,43 @@ public class PluginConfigsAdminResource {
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
-    return transactions.inTenant(
-        owner.tenant(),
-        c -> {
-          find(c, id)
-              .orElseThrow(
-                  () -> new NotFoundException("No such plugin configuration in this shop."));
-          var cipher = dataKeys.forTenant(c, owner.tenant());
-          var current = PluginConfigs.resolve(c, cipher, id).orElseThrow();
-          Set<String> secretNames = shopPlugins.secretFields(current.plugin());
-          SettingsEdit edit =
-              SettingsEdit.apply(current.values(), secretNames, body.values(), body.clearSecrets());
-          // Checked as it will be, stored secrets included; turning a configuration off needs no
-          // check, so a shop can always switch off a plugin that has since become unavailable.
-          boolean onlyDisabling =
-              body.values() == null
-                  && edit.cleared().isEmpty()
-                  && Boolean.FALSE.equals(body.enabled());
-          if (!onlyDisabling) {
-            shopPlugins.validate(current.plugin(), edit.merged(), owner.tenant());
-          }
-          SealedSettings.Change change =
-              new SealedSettings.Change(
-                  body.name(),
-                  body.enabled(),
-                  body.values() == null ? null : edit.settings(),
-                  edit.newSecrets(),
-                  edit.cleared());
-          SealedSettings.Stored updated =
-              PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
-          return view(c, owner, updated);
-        });
+    PluginConfigView updated =
+        transactions.inTenant(
+            owner.tenant(),
+            c -> {
+              find(c, id)
+                  .orElseThrow(
+                      () -> new NotFoundException("No such plugin configuration in this shop."));
+              var cipher = dataKeys.forTenant(c, owner.tenant());
+              var current = PluginConfigs.resolve(c, cipher, id).orElseThrow();
+              Set<String> secretNames = shopPlugins.secretFields(current.plugin());
+              SettingsEdit edit =
+                  SettingsEdit.apply(
+                      current.values(), secretNames, body.values(), body.clearSecrets());
+              // Checked as it will be, stored secrets included; turning a configuration off needs
+              // no
+              // check, so a shop can always switch off a plugin that has since become unavailable.
+              boolean onlyDisabling =
+                  body.values() == null
+                      && edit.cleared().isEmpty()
+                      && Boolean.FALSE.equals(body.enabled());
+              if (!onlyDisabling) {
+                shopPlugins.validate(current.plugin(), edit.merged(), owner.tenant());
+              }
+              SealedSettings.Change change =
+                  new SealedSettings.Change(
+                      body.name(),
+                      body.enabled(),
+                      body.values() == null ? null : edit.settings(),
+                      edit.newSecrets(),
+                      edit.cleared());
+              SealedSettings.Stored stored =
+                  PluginConfigs.update(c, cipher, id, change, owner.username()).orElseThrow();
+              return view(c, owner, stored);
+            });
+    // Orders on this instance price with the change from now on; on other instances within seconds.
+    priceRules.forget(owner.tenant());
+    return updated;
   }
 
   private static Optional<SealedSettings.Stored> find(Connection c, UUID id) throws SQLException {
@@ -278,18 +283,5 @@ public class PluginConfigsAdminResource {
 
   private static String kindName(String kind) {
     return PluginConfigs.MARKETING.equals(kind) ? "MARKETING" : "NOTIFIER";
-  }
-
-  private static Map<String, String> nonBlank(Map<String, String> values) {
-    Map<String, String> copy = new TreeMap<>();
-    if (values != null) {
-      values.forEach(
-          (name, value) -> {
-            if (name != null && value != null && !value.isBlank()) {
-              copy.put(name, value);
-            }
-          });
-    }
-    return copy;
   }
 }

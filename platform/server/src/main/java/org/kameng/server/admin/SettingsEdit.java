@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * A staff edit of a plugin configuration with write-only secrets (payment channel, marketing or
  * notifier plugin, supplier), applied to what is stored. The admin API never returns secrets, so an
  * edit leaves a secret field blank to keep it and names it in {@code clearSecrets} to remove it; a
- * blank plain field removes that field.
+ * blank plain field removes that field. A new configuration is an edit of nothing ({@link
+ * #create}).
  *
  * @param merged the whole configuration as it will be, secrets included: what the plugin validates
  * @param settings the plain (non-secret) fields of {@code merged}, stored as they are
@@ -24,6 +25,14 @@ record SettingsEdit(
     Map<String, String> settings,
     Map<String, String> newSecrets,
     Set<String> cleared) {
+
+  /**
+   * A new configuration, an edit of nothing stored: blank values are left out; {@code newSecrets}
+   * holds the secrets to seal.
+   */
+  static SettingsEdit create(Set<String> secretNames, Map<String, String> values) {
+    return apply(Map.of(), secretNames, values, List.of());
+  }
 
   static SettingsEdit apply(
       Map<String, String> stored,

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -31,7 +30,6 @@ import org.kameng.kernel.upstream.SupplierConfigs;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierChange;
 import org.kameng.kernel.upstream.SupplierConfigs.SupplierSettings;
 import org.kameng.kernel.upstream.UpstreamLinks;
-import org.kameng.kernel.upstream.UpstreamSyncs;
 import org.kameng.plugin.api.LocalizedText;
 import org.kameng.plugin.api.Money;
 import org.kameng.plugin.api.supplier.UpstreamItem;
@@ -162,12 +160,9 @@ public class SuppliersAdminResource {
     if (body.connector() == null || body.connector().isBlank()) {
       throw new InvalidSupplierException("connector", "is required");
     }
-    Map<String, String> values = nonBlank(body.values());
-    connectors.validate(body.connector(), values, owner.tenant());
-    Set<String> secretNames = connectors.secretFields(body.connector());
-    Map<String, String> settings = new TreeMap<>();
-    Map<String, String> secrets = new TreeMap<>();
-    values.forEach((k, v) -> (secretNames.contains(k) ? secrets : settings).put(k, v));
+    SettingsEdit values =
+        SettingsEdit.create(connectors.secretFields(body.connector()), body.values());
+    connectors.validate(body.connector(), values.merged(), owner.tenant());
     SupplierSettings created =
         transactions.inTenant(
             owner.tenant(),
@@ -177,8 +172,8 @@ public class SuppliersAdminResource {
                     dataKeys.forTenant(c, owner.tenant()),
                     body.connector(),
                     body.name(),
-                    settings,
-                    secrets,
+                    values.settings(),
+                    values.newSecrets(),
                     owner.username()));
     return Response.status(Response.Status.CREATED).entity(view(owner, created)).build();
   }
@@ -226,7 +221,7 @@ public class SuppliersAdminResource {
   @Extension(name = "x-kameng-role", value = "OWNER")
   public List<ItemView> catalogue(@PathParam("id") UUID id) {
     ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
+    requireConfig(transactions, owner, id);
     return connectors.catalogue(owner.tenant(), id).stream()
         .map(
             item ->
@@ -252,7 +247,7 @@ public class SuppliersAdminResource {
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");
     }
-    requireConfig(owner, id);
+    requireConfig(transactions, owner, id);
     UpstreamItem item = item(owner, id, body.upstreamItemId());
     String currency = item.price().currency();
     UpstreamLinks.Pricing pricing =
@@ -284,7 +279,7 @@ public class SuppliersAdminResource {
     if (body == null || body.supplierId() == null) {
       throw new InvalidSupplierException("supplierId", "is required");
     }
-    requireConfig(owner, body.supplierId());
+    requireConfig(transactions, owner, body.supplierId());
     UpstreamItem item = item(owner, body.supplierId(), body.upstreamItemId());
     return transactions.inTenant(
         owner.tenant(),
@@ -338,39 +333,10 @@ public class SuppliersAdminResource {
         });
   }
 
-  @GET
-  @Path("/suppliers/{id}/sync")
-  @Operation(
-      summary =
-          "How the supplier's price and stock sync went: the last run's time and result, the next"
-              + " run, and the SKUs it took off sale with the reason")
-  @Extension(name = "x-kameng-role", value = "OWNER")
-  public UpstreamSyncs.SyncState sync(@PathParam("id") UUID id) {
-    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
-    return transactions
-        .inTenant(owner.tenant(), c -> UpstreamSyncs.find(c, id))
-        .orElseGet(
-            () ->
-                new UpstreamSyncs.SyncState(
-                    id, 0, null, null, null, 0, 0, 0, 0, null, List.of(), List.of()));
-  }
-
-  @POST
-  @Path("/suppliers/{id}/sync")
-  @Operation(
-      summary =
-          "Sync the supplier's linked SKUs now (in the background, within seconds); the schedule"
-              + " goes on as before")
-  @Extension(name = "x-kameng-role", value = "OWNER")
-  public Response syncNow(@PathParam("id") UUID id) {
-    ShopAccess.Member owner = access.require(slug, ShopRole.OWNER);
-    requireConfig(owner, id);
-    transactions.inTenant(owner.tenant(), c -> UpstreamSyncs.requestNow(c, owner.tenant(), id));
-    return Response.accepted().build();
-  }
-
-  private void requireConfig(ShopAccess.Member owner, UUID id) {
+  /**
+   * @throws NotFoundException if the shop has no such supplier configuration
+   */
+  static void requireConfig(Transactions transactions, ShopAccess.Member owner, UUID id) {
     if (transactions.inTenant(owner.tenant(), c -> SupplierConfigs.revision(c, id)).isEmpty()) {
       throw new NotFoundException("No such supplier in this shop.");
     }
@@ -409,18 +375,5 @@ public class SuppliersAdminResource {
         calls.isOpen(SupplierConnectors.circuit(owner.tenant(), s.id())),
         s.createdAt(),
         s.updatedAt());
-  }
-
-  private static Map<String, String> nonBlank(Map<String, String> values) {
-    Map<String, String> copy = new TreeMap<>();
-    if (values != null) {
-      values.forEach(
-          (name, value) -> {
-            if (name != null && value != null && !value.isBlank()) {
-              copy.put(name, value);
-            }
-          });
-    }
-    return copy;
   }
 }

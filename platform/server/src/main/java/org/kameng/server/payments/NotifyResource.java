@@ -1,6 +1,6 @@
 package org.kameng.server.payments;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +33,11 @@ import org.kameng.server.plugins.PluginFailureException;
  * and the payment; the channel checks the signature and parses; the kernel decides, in one
  * transaction, whether money arrived for exactly that payment. The reply is the one the provider
  * expects: an accepted or duplicate notify gets the channel's acknowledgement, so the provider
- * stops re-sending; anything else gets its rejection.
+ * stops re-sending; anything else gets its rejection. One instance serves every notify: the
+ * request's parts come in as parameters, not fields a request-scoped instance is built to hold.
  */
 @Path("/public/notify/{tenant}/{config}/{payment}")
-@RequestScoped
+@ApplicationScoped
 public class NotifyResource {
 
   private static final Logger LOG = Logger.getLogger(NotifyResource.class.getName());
@@ -46,39 +47,53 @@ public class NotifyResource {
   @Inject PluginCalls calls;
   @Inject RecordPaymentNotice notices;
 
-  @Context HttpServletRequest servlet;
-  @Context UriInfo uri;
-  @Context HttpHeaders headers;
+  // What one notify request is, and where it was sent.
+  private record Arrival(
+      String tenant,
+      String config,
+      String payment,
+      HttpServletRequest servlet,
+      UriInfo uri,
+      HttpHeaders headers) {
 
-  @PathParam("tenant")
-  String tenant;
-
-  @PathParam("config")
-  String config;
-
-  @PathParam("payment")
-  String payment;
+    String where() {
+      return "tenant " + tenant + ", channel " + config + ", payment " + payment;
+    }
+  }
 
   @GET
   @Operation(summary = "A payment provider's notify, sent as a GET (EPay and others)")
-  public Response get() {
-    return receive(new byte[0]);
+  public Response get(
+      @PathParam("tenant") String tenant,
+      @PathParam("config") String config,
+      @PathParam("payment") String payment,
+      @Context HttpServletRequest servlet,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    return receive(new Arrival(tenant, config, payment, servlet, uri, headers), new byte[0]);
   }
 
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "A payment provider's notify, sent as a POST")
-  public Response post(byte[] body) {
-    return receive(body);
+  public Response post(
+      @PathParam("tenant") String tenant,
+      @PathParam("config") String config,
+      @PathParam("payment") String payment,
+      @Context HttpServletRequest servlet,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      byte[] body) {
+    return receive(new Arrival(tenant, config, payment, servlet, uri, headers), body);
   }
 
-  private Response receive(byte[] body) {
+  private Response receive(Arrival arrival, byte[] body) {
     if (body != null && body.length > InboundRequests.MAX_BODY) {
       return Replies.text(413, "notify too large");
     }
-    Optional<UUID> tenantId = InboundRequests.uuid(tenant);
-    Optional<UUID> configId = InboundRequests.uuid(config);
-    Optional<UUID> paymentId = InboundRequests.uuid(payment);
+    Optional<UUID> tenantId = InboundRequests.uuid(arrival.tenant());
+    Optional<UUID> configId = InboundRequests.uuid(arrival.config());
+    Optional<UUID> paymentId = InboundRequests.uuid(arrival.payment());
     if (tenantId.isEmpty() || configId.isEmpty() || paymentId.isEmpty()) {
       return Replies.text(404, "unknown notify address");
     }
@@ -89,7 +104,8 @@ public class NotifyResource {
         return Replies.text(404, "unknown notify address");
       }
       OpenChannel channel = open.get();
-      InboundRequest request = InboundRequests.of(servlet, uri, headers, body);
+      InboundRequest request =
+          InboundRequests.of(arrival.servlet(), arrival.uri(), arrival.headers(), body);
       NotifyVerification verification =
           calls.call(
               channel.pluginId(),
@@ -103,7 +119,7 @@ public class NotifyResource {
                 "Notify refused by "
                     + channel.pluginId()
                     + " for "
-                    + where()
+                    + arrival.where()
                     + ": "
                     + rejected.reason());
         return Replies.send(rejected.reply());
@@ -113,7 +129,7 @@ public class NotifyResource {
           notices.record(
               shop, configId.get(), paymentId.get(), Outcomes.notice(verified.outcome()));
       if (result.kind() == NoticeResult.Kind.REJECTED) {
-        LOG.warning(() -> "Notify rejected for " + where() + ": " + result.reason());
+        LOG.warning(() -> "Notify rejected for " + arrival.where() + ": " + result.reason());
         return Replies.send(verified.rejected());
       }
       return Replies.send(verified.accepted());
@@ -121,9 +137,5 @@ public class NotifyResource {
       // The provider will re-send; by then the plugin may answer again.
       return Replies.text(503, "try again later");
     }
-  }
-
-  private String where() {
-    return "tenant " + tenant + ", channel " + config + ", payment " + payment;
   }
 }

@@ -79,11 +79,23 @@ public class PaymentReconciler {
    */
   public void reconcileOrder(TenantId tenant, UUID orderId) {
     List<Pending> pending = transactions.inTenant(tenant, c -> PendingPayments.ofOrder(c, orderId));
-    for (Pending payment : pending) {
-      Answer answer = ask(tenant, payment);
-      if (answer.outcome() != null) {
-        transactions.inTenant(tenant, c -> record(c, tenant, payment, answer.outcome()));
-      }
+    pending.forEach(payment -> askAndRecord(tenant, payment));
+  }
+
+  /**
+   * Queries one payment if it is a pending plugin payment; for a reseller polling its top-up. Like
+   * {@link #reconcileOrder}, the provider is asked outside any transaction.
+   */
+  public void reconcilePayment(TenantId tenant, UUID paymentId) {
+    transactions
+        .inTenant(tenant, c -> PendingPayments.find(c, paymentId))
+        .ifPresent(payment -> askAndRecord(tenant, payment));
+  }
+
+  private void askAndRecord(TenantId tenant, Pending payment) {
+    Answer answer = ask(tenant, payment);
+    if (answer.outcome() != null) {
+      transactions.inTenant(tenant, c -> record(c, tenant, payment, answer.outcome()));
     }
   }
 

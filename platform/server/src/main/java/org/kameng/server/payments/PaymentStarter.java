@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kameng.kernel.docking.ResellerTopUps;
 import org.kameng.kernel.order.PlacedOrder;
 import org.kameng.kernel.order.StartPayment;
 import org.kameng.kernel.order.StartPayment.Started;
@@ -69,7 +70,7 @@ public class PaymentStarter {
    * it: not read again.
    */
   public OpenedPayment begin(TenantId tenant, String shopName, Started started, Buyer buyer) {
-    return begin(
+    return beginOrder(
         tenant,
         shopName,
         started.paymentId(),
@@ -87,7 +88,7 @@ public class PaymentStarter {
    */
   public OpenedPayment begin(
       TenantId tenant, String shopName, PlacedOrder placed, UUID channelConfigId, Buyer buyer) {
-    return begin(
+    return beginOrder(
         tenant,
         shopName,
         placed.paymentId(),
@@ -98,13 +99,58 @@ public class PaymentStarter {
         buyer);
   }
 
-  private OpenedPayment begin(
+  /**
+   * Starts the payment of a reseller's top-up its committed transaction just opened. The provider
+   * sends the reseller's browser back to the shop's home page: the reseller API, not a page, tells
+   * how the top-up went.
+   */
+  public OpenedPayment begin(
+      TenantId tenant, String shopName, ResellerTopUps.ChannelTopUp topUp, Buyer buyer) {
+    String number = "T" + topUp.number();
+    return begin(
+        tenant,
+        topUp.paymentId(),
+        topUp.channelConfigId(),
+        topUp.amount(),
+        number,
+        subject(shopName + " top-up", number),
+        buyer.shopBase().resolve("/"),
+        topUp.payBy(),
+        buyer);
+  }
+
+  private OpenedPayment beginOrder(
       TenantId tenant,
       String shopName,
       UUID paymentId,
       UUID channelConfigId,
       Money amount,
       long orderNumber,
+      OffsetDateTime payBy,
+      Buyer buyer) {
+    String number = Long.toString(orderNumber);
+    return begin(
+        tenant,
+        paymentId,
+        channelConfigId,
+        amount,
+        number,
+        subject(shopName, number),
+        // The buyer's order page finds the order by the token the browser kept: never put the
+        // token in a URL a provider sees.
+        buyer.shopBase().resolve("/orders/paid?payment=" + paymentId),
+        payBy,
+        buyer);
+  }
+
+  private OpenedPayment begin(
+      TenantId tenant,
+      UUID paymentId,
+      UUID channelConfigId,
+      Money amount,
+      String number,
+      String subject,
+      URI returnUrl,
       OffsetDateTime payBy,
       Buyer buyer) {
     OpenChannel channel =
@@ -129,12 +175,10 @@ public class PaymentStarter {
     PaymentRequest request =
         new PaymentRequest(
             paymentId.toString(),
-            Long.toString(orderNumber),
+            number,
             amount,
-            subject(shopName, orderNumber),
-            // The buyer's order page finds the order by the token the browser kept: never put the
-            // token in a URL a provider sees.
-            buyer.shopBase().resolve("/orders/paid?payment=" + paymentId),
+            subject,
+            returnUrl,
             channels.notifyUrl(tenant, channelConfigId, paymentId),
             buyer.ip(),
             buyer.device(),
@@ -149,8 +193,8 @@ public class PaymentStarter {
     return new OpenedPayment(paymentId, channel.pluginId(), amount, action(start));
   }
 
-  private static String subject(String shopName, long orderNumber) {
-    String suffix = " #" + orderNumber;
+  private static String subject(String shopName, String number) {
+    String suffix = " #" + number;
     String name =
         shopName.length() + suffix.length() > 128
             ? shopName.substring(0, 128 - suffix.length())

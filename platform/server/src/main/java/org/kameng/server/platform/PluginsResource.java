@@ -31,6 +31,7 @@ import org.kameng.kernel.tenant.ShopStatus;
 import org.kameng.plugin.api.TenantId;
 import org.kameng.server.Roles;
 import org.kameng.server.plugins.InstalledPlugins;
+import org.kameng.server.plugins.PluginAvailability;
 
 /** What plugins this platform runs, for platform admins: install, upgrade, disable. */
 @Path("/platform/plugins")
@@ -41,6 +42,7 @@ import org.kameng.server.plugins.InstalledPlugins;
 public class PluginsResource {
 
   @Inject InstalledPlugins plugins;
+  @Inject PluginAvailability availability;
   @Inject Transactions transactions;
 
   @Context SecurityContext security;
@@ -91,6 +93,7 @@ public class PluginsResource {
               + " archive is tried alone first: one the host refuses never replaces a working version")
   public Response install(InputStream archive) throws IOException {
     String id = plugins.install(archive, actor());
+    availability.forget(id);
     PluginRegistry.Entry entry = entry(id);
     audit("plugin.install", id, entry.version());
     return Response.status(Response.Status.CREATED).entity(entry).build();
@@ -129,6 +132,8 @@ public class PluginsResource {
         transactions
             .platform(c -> PluginRegistry.setAvailability(c, pluginId, body.availability()))
             .orElseThrow(() -> new NotFoundException("No such plugin."));
+    // Payments started on this instance from now on see it; other instances within seconds.
+    availability.forget(pluginId);
     audit(
         "plugin.availability." + body.availability().name().toLowerCase(),
         pluginId,
@@ -153,7 +158,10 @@ public class PluginsResource {
     if (!transactions.platform(c -> ShopStatus.exists(c, new TenantId(tenantId)))) {
       throw new NotFoundException("No such shop.");
     }
-    if (transactions.platform(c -> PluginRegistry.approve(c, pluginId, tenantId, actor()))) {
+    boolean approved =
+        transactions.platform(c -> PluginRegistry.approve(c, pluginId, tenantId, actor()));
+    availability.forget(pluginId);
+    if (approved) {
       audit("plugin.approve-shop", pluginId, "shop:" + tenantId);
     }
     return Response.noContent().build();
@@ -164,7 +172,9 @@ public class PluginsResource {
   @Operation(summary = "Withdraw a shop's approval; its payments under way still complete")
   public Response revoke(
       @PathParam("pluginId") String pluginId, @PathParam("tenantId") UUID tenantId) {
-    if (!transactions.platform(c -> PluginRegistry.revoke(c, pluginId, tenantId))) {
+    boolean revoked = transactions.platform(c -> PluginRegistry.revoke(c, pluginId, tenantId));
+    availability.forget(pluginId);
+    if (!revoked) {
       throw new NotFoundException("That shop is not approved for this plugin.");
     }
     audit("plugin.revoke-shop", pluginId, "shop:" + tenantId);
@@ -182,6 +192,7 @@ public class PluginsResource {
             .platform(c -> PluginRegistry.setDisabled(c, pluginId, disabled, actor()))
             .orElseThrow(() -> new NotFoundException("No such plugin."));
     plugins.refreshDisabled();
+    availability.forget(pluginId);
     audit(disabled ? "plugin.disable" : "plugin.enable", pluginId, entry.version());
     return entry;
   }

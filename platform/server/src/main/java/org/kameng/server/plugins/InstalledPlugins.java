@@ -19,9 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -69,11 +67,7 @@ public class InstalledPlugins {
   private volatile PluginHost host;
   // Checksums of the loaded plugins' archives by plugin id, computed once per load.
   private volatile Map<String, String> loadedChecksums = Map.of();
-  // Uploads this instance tried and refused, by plugin id: not tried again until the next upload.
-  private final Map<String, Refusal> refusedUploads = new ConcurrentHashMap<>();
-
-  private record Refusal(String checksum, Instant uploadedAt, String problem) {}
-
+  private final UploadSync uploads = new UploadSync();
   private volatile SyncReport lastSync = new SyncReport(null, List.of());
   private volatile ScheduledFuture<?> syncing;
   private volatile long generation;
@@ -113,39 +107,14 @@ public class InstalledPlugins {
    * {@link #lastSync()} and not tried again until the next upload of that plugin.
    */
   public synchronized void sync() {
-    List<String> problems = new ArrayList<>();
-    boolean changed = false;
-    for (UploadedArchives.Stored upload : transactions.platform(UploadedArchives::list)) {
-      String id = upload.pluginId();
-      if (upload.checksum().equals(loadedChecksums.get(id)) || isRefused(upload)) {
-        continue;
-      }
-      try {
-        if (installUpload(upload)) {
-          changed = true;
-          refusedUploads.remove(id);
-        }
-      } catch (InvalidPluginException | IOException | UncheckedIOException e) {
-        String problem = id + " " + upload.version() + ": " + e.getMessage();
-        refusedUploads.put(id, new Refusal(upload.checksum(), upload.uploadedAt(), problem));
-        LOG.warning(() -> "Uploaded plugin not installed on this instance: " + problem);
-      }
-    }
-    refusedUploads.values().forEach(r -> problems.add(r.problem()));
-    if (changed) {
+    UploadSync.Pass pass = uploads.pass(transactions, loadedChecksums, this::installUpload);
+    if (pass.changed()) {
       reload();
       record("sync");
     } else {
       refreshDisabled();
     }
-    lastSync = new SyncReport(Instant.now(), List.copyOf(problems));
-  }
-
-  private boolean isRefused(UploadedArchives.Stored upload) {
-    Refusal refusal = refusedUploads.get(upload.pluginId());
-    return refusal != null
-        && refusal.checksum().equals(upload.checksum())
-        && refusal.uploadedAt().equals(upload.uploadedAt());
+    lastSync = new SyncReport(Instant.now(), pass.problems());
   }
 
   private void syncQuietly() {
@@ -157,19 +126,13 @@ public class InstalledPlugins {
     }
   }
 
-  /** Puts one upload from the database in the folder, if it is still current and loads alone. */
-  private boolean installUpload(UploadedArchives.Stored upload) throws IOException {
-    Optional<byte[]> bytes =
-        transactions.platform(
-            c -> UploadedArchives.archive(c, upload.pluginId(), upload.checksum()));
-    if (bytes.isEmpty()) {
-      return false; // replaced meanwhile: the next pass sees the newer one
-    }
+  /** Puts one upload from the database in the folder, if it loads alone. */
+  private void installUpload(UploadedArchives.Stored upload, byte[] archive) throws IOException {
     Path folder = folder();
     Path scratch = Files.createTempDirectory(folder, ".sync-");
     try {
       Path zip = scratch.resolve("upload.zip");
-      Files.write(zip, bytes.get());
+      Files.write(zip, archive);
       if (!PluginArchives.checksum(zip).equals(upload.checksum())) {
         throw new InvalidPluginException("the stored archive does not match its checksum");
       }
@@ -179,7 +142,6 @@ public class InstalledPlugins {
       }
       tryAlone(scratch);
       replace(folder, zip, descriptor);
-      return true;
     } finally {
       deleteRecursively(scratch);
     }
@@ -275,7 +237,7 @@ public class InstalledPlugins {
                 c, descriptor.pluginId(), descriptor.version(), checksum, bytes, actor);
             return null;
           });
-      refusedUploads.remove(descriptor.pluginId());
+      uploads.forget(descriptor.pluginId());
       replace(folder, zip, descriptor);
       reload();
       record(actor);

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,11 @@ import org.kameng.kernel.payment.ChannelConfigs.ResolvedChannel;
 import org.kameng.kernel.payment.Channels;
 import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.payment.InvalidChannelException;
-import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.pluginstate.PluginStore;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
-import org.kameng.plugin.api.config.ConfigField;
 import org.kameng.plugin.api.config.ConfigProblem;
-import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.payment.PaymentChannel;
 import org.kameng.plugin.api.payment.PaymentChannelFactory;
@@ -60,9 +56,11 @@ public class PaymentChannels {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
+  @Inject SettingsCheck check;
   @Inject PluginMail mail;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
+  @Inject PluginAvailability availability;
 
   @Inject
   @ConfigProperty(name = "kameng.public.url")
@@ -147,10 +145,7 @@ public class PaymentChannels {
       return true;
     }
     Optional<LoadedFactory<PaymentChannelFactory>> factory = factory(channelId);
-    return factory.isPresent()
-        && !plugins.isDisabled(factory.get().pluginId())
-        && transactions.platform(
-            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+    return factory.map(f -> availability.offers(f, tenant)).orElse(false);
   }
 
   /**
@@ -289,16 +284,8 @@ public class PaymentChannels {
           "channel", "this payment channel is disabled by the platform");
     }
     List<ConfigProblem> problems =
-        new ArrayList<>(factory.factory().configSchema().problems(values));
-    if (problems.isEmpty()) {
-      problems.addAll(
-          calls.call(
-              channelId,
-              circuit,
-              channelId + " settings check",
-              SETUP_LIMIT,
-              () -> factory.factory().validate(PluginConfig.of(values))));
-    }
+        check.problems(
+            channelId, circuit, channelId + " settings check", factory.factory(), values);
     if (!problems.isEmpty()) {
       throw new InvalidChannelException(
           problems.stream()
@@ -309,14 +296,7 @@ public class PaymentChannels {
 
   /** The names of a channel's secret fields; the manual channel has none. */
   public Set<String> secretFields(String channelId) {
-    return factory(channelId)
-        .map(
-            f ->
-                f.factory().configSchema().fields().stream()
-                    .filter(field -> field.secret() || field.type() == FieldType.SECRET)
-                    .map(ConfigField::name)
-                    .collect(Collectors.toUnmodifiableSet()))
-        .orElse(Set.of());
+    return factory(channelId).map(f -> SettingsCheck.secretFields(f.factory())).orElse(Set.of());
   }
 
   /**
@@ -351,6 +331,11 @@ public class PaymentChannels {
 
   /** What one shop's configuration of a plugin gets of the platform; shared by every kind. */
   ShopHostContext context(TenantId tenant, UUID configId, String pluginId, PluginConfig config) {
+    return context(tenant, pluginId, config, pagesUrl(tenant, configId));
+  }
+
+  /** The same with another address of the configuration's public pages (a supplier's callbacks). */
+  ShopHostContext context(TenantId tenant, String pluginId, PluginConfig config, URI pages) {
     return new ShopHostContext(
         tenant,
         pluginId,
@@ -360,7 +345,7 @@ public class PaymentChannels {
         Clock.systemUTC(),
         ShopHostContext.loggerFor(tenant, pluginId),
         new PluginStore(transactions, tenant, pluginId),
-        pagesUrl(tenant, configId));
+        pages);
   }
 
   private GuardedOutboundHttp outbound() {

@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.kernel.crypto.DataKeys;
-import org.kameng.kernel.pluginstate.PluginRegistry;
 import org.kameng.kernel.settings.InvalidSettingsException;
 import org.kameng.kernel.settings.PluginConfigs;
 import org.kameng.kernel.settings.SealedSettings;
@@ -23,9 +20,7 @@ import org.kameng.kernel.tenancy.SqlWork;
 import org.kameng.kernel.tenancy.StorageException;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.TenantId;
-import org.kameng.plugin.api.config.ConfigField;
 import org.kameng.plugin.api.config.ConfigProblem;
-import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.extension.ExtensionFactory;
 import org.kameng.plugin.api.marketing.OrderEventListener;
@@ -46,13 +41,13 @@ public class ShopPlugins {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
+  @Inject SettingsCheck check;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
   @Inject PaymentChannels channels;
+  @Inject PluginAvailability availability;
 
-  private final Map<String, Built> built = new ConcurrentHashMap<>();
-
-  private record Built(long generation, long revision, Object instance) {}
+  private final BuiltInstances<Object> built = new BuiltInstances<>();
 
   /** An enabled configuration's instance, with the circuit its calls count against. */
   public record Open<T>(TenantId tenant, UUID configId, String pluginId, T instance) {
@@ -101,10 +96,7 @@ public class ShopPlugins {
   /** Whether the shop may configure this plugin now: installed, enabled, offered to the shop. */
   public boolean isOffered(String pluginId, TenantId tenant) {
     Optional<LoadedFactory<? extends ExtensionFactory<?>>> factory = factory(pluginId);
-    return factory.isPresent()
-        && !plugins.isDisabled(factory.get().pluginId())
-        && transactions.platform(
-            c -> PluginRegistry.isOffered(c, factory.get().pluginId(), tenant.value()));
+    return factory.map(f -> availability.offers(f, tenant)).orElse(false);
   }
 
   /** The plugins of one kind this shop may configure. */
@@ -126,16 +118,12 @@ public class ShopPlugins {
       throw new InvalidSettingsException("plugin", "this plugin is not available to this shop");
     }
     List<ConfigProblem> problems =
-        new ArrayList<>(factory.factory().configSchema().problems(values));
-    if (problems.isEmpty()) {
-      problems.addAll(
-          calls.call(
-              factory.pluginId(),
-              "validate/" + tenant.value() + "/" + pluginId,
-              pluginId + " settings check",
-              PaymentChannels.SETUP_LIMIT,
-              () -> factory.factory().validate(PluginConfig.of(values))));
-    }
+        check.problems(
+            factory.pluginId(),
+            "validate/" + tenant.value() + "/" + pluginId,
+            pluginId + " settings check",
+            factory.factory(),
+            values);
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(
           problems.stream()
@@ -146,14 +134,7 @@ public class ShopPlugins {
 
   /** The names of a plugin's secret fields. */
   public Set<String> secretFields(String pluginId) {
-    return factory(pluginId)
-        .map(
-            f ->
-                f.factory().configSchema().fields().stream()
-                    .filter(field -> field.secret() || field.type() == FieldType.SECRET)
-                    .map(ConfigField::name)
-                    .collect(Collectors.toUnmodifiableSet()))
-        .orElse(Set.of());
+    return factory(pluginId).map(f -> SettingsCheck.secretFields(f.factory())).orElse(Set.of());
   }
 
   /**
@@ -214,32 +195,29 @@ public class ShopPlugins {
     }
     String key = tenant.value() + "/" + config.id() + "/listener";
     long generation = plugins.generation();
-    Built current = built.get(key);
-    if (current == null
-        || current.revision() != config.revision()
-        || current.generation() != generation) {
-      SealedSettings.Resolved resolved =
-          transactions
-              .inTenant(
-                  tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
-              .orElseThrow(
-                  () -> new PluginFailureException(503, "the configuration is gone", null));
-      PluginConfig pluginConfig = PluginConfig.of(resolved.values());
-      ShopHostContext context =
-          channels.context(tenant, config.id(), config.plugin(), pluginConfig);
-      OrderEventListenerFactory listeners = factory.get().factory();
-      Object instance =
-          calls.call(
-              factory.get().pluginId(),
-              tenant.value() + "/" + config.id(),
-              config.plugin() + " listener setup",
-              PaymentChannels.SETUP_LIMIT,
-              () -> listeners.create(tenant, pluginConfig, context));
-      current = new Built(generation, resolved.revision(), instance);
-      built.put(key, current);
-    }
+    Object instance =
+        built.get(
+            key,
+            generation,
+            config.revision(),
+            () -> {
+              SealedSettings.Resolved resolved = resolve(tenant, config);
+              PluginConfig pluginConfig = PluginConfig.of(resolved.values());
+              ShopHostContext context =
+                  channels.context(tenant, config.id(), config.plugin(), pluginConfig);
+              OrderEventListenerFactory listeners = factory.get().factory();
+              return new BuiltInstances.Built<>(
+                  generation,
+                  resolved.revision(),
+                  calls.call(
+                      factory.get().pluginId(),
+                      tenant.value() + "/" + config.id(),
+                      config.plugin() + " listener setup",
+                      PaymentChannels.SETUP_LIMIT,
+                      () -> listeners.create(tenant, pluginConfig, context)));
+            });
     return Optional.of(
-        new Open<>(tenant, config.id(), config.plugin(), (OrderEventListener) current.instance()));
+        new Open<>(tenant, config.id(), config.plugin(), (OrderEventListener) instance));
   }
 
   // With a connection, the configuration is read in the caller's transaction (a job's), so a
@@ -248,40 +226,45 @@ public class ShopPlugins {
       TenantId tenant, PluginConfigs.Enabled config, Class<T> type, Connection tenantConnection) {
     String key = tenant.value() + "/" + config.id();
     long generation = plugins.generation();
-    Built current = built.get(key);
-    if (current == null
-        || current.revision() != config.revision()
-        || current.generation() != generation) {
-      LoadedFactory<? extends ExtensionFactory<?>> factory =
-          factory(config.plugin())
-              .filter(f -> !plugins.isDisabled(f.pluginId()))
-              .orElseThrow(
-                  () ->
-                      new PluginFailureException(
-                          503, "the plugin " + config.plugin() + " is not installed", null));
-      SealedSettings.Resolved resolved =
-          transactions
-              .inTenant(
-                  tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
-              .orElseThrow(
-                  () -> new PluginFailureException(503, "the configuration is gone", null));
-      PluginConfig pluginConfig = PluginConfig.of(resolved.values());
-      ShopHostContext context =
-          channels.context(tenant, config.id(), config.plugin(), pluginConfig);
-      Object instance =
-          calls.call(
-              factory.pluginId(),
-              key,
-              config.plugin() + " setup",
-              PaymentChannels.SETUP_LIMIT,
-              () -> factory.factory().create(tenant, pluginConfig, context));
-      current = new Built(generation, resolved.revision(), instance);
-      built.put(key, current);
-    }
-    if (!type.isInstance(current.instance())) {
+    Object instance =
+        built.get(
+            key,
+            generation,
+            config.revision(),
+            () -> {
+              LoadedFactory<? extends ExtensionFactory<?>> factory =
+                  factory(config.plugin())
+                      .filter(f -> !plugins.isDisabled(f.pluginId()))
+                      .orElseThrow(
+                          () ->
+                              new PluginFailureException(
+                                  503,
+                                  "the plugin " + config.plugin() + " is not installed",
+                                  null));
+              SealedSettings.Resolved resolved = resolve(tenant, config);
+              PluginConfig pluginConfig = PluginConfig.of(resolved.values());
+              ShopHostContext context =
+                  channels.context(tenant, config.id(), config.plugin(), pluginConfig);
+              return new BuiltInstances.Built<>(
+                  generation,
+                  resolved.revision(),
+                  calls.call(
+                      factory.pluginId(),
+                      key,
+                      config.plugin() + " setup",
+                      PaymentChannels.SETUP_LIMIT,
+                      () -> factory.factory().create(tenant, pluginConfig, context)));
+            });
+    if (!type.isInstance(instance)) {
       throw new PluginFailureException(502, config.plugin() + " built the wrong kind", null);
     }
-    return new Open<>(tenant, config.id(), config.plugin(), type.cast(current.instance()));
+    return new Open<>(tenant, config.id(), config.plugin(), type.cast(instance));
+  }
+
+  private SealedSettings.Resolved resolve(TenantId tenant, PluginConfigs.Enabled config) {
+    return transactions
+        .inTenant(tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
+        .orElseThrow(() -> new PluginFailureException(503, "the configuration is gone", null));
   }
 
   private static <T> T resolveIn(Connection c, SqlWork<T> work) {

@@ -4,34 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kameng.host.http.GuardedOutboundHttp;
-import org.kameng.host.http.HostResolver;
-import org.kameng.host.http.OutboundSettings;
 import org.kameng.host.plugins.LoadedFactory;
 import org.kameng.kernel.crypto.DataKeys;
 import org.kameng.kernel.pluginstate.PluginRegistry;
-import org.kameng.kernel.pluginstate.PluginStore;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.kernel.upstream.InvalidSupplierException;
 import org.kameng.kernel.upstream.SupplierConfigs;
 import org.kameng.kernel.upstream.SupplierConfigs.ResolvedSupplier;
 import org.kameng.kernel.upstream.UpstreamSupplier;
 import org.kameng.plugin.api.TenantId;
-import org.kameng.plugin.api.config.ConfigField;
 import org.kameng.plugin.api.config.ConfigProblem;
-import org.kameng.plugin.api.config.FieldType;
 import org.kameng.plugin.api.config.PluginConfig;
 import org.kameng.plugin.api.http.InboundRequest;
 import org.kameng.plugin.api.supplier.SupplierConnector;
@@ -59,7 +48,8 @@ public class SupplierConnectors implements UpstreamSupplier {
 
   @Inject InstalledPlugins plugins;
   @Inject PluginCalls calls;
-  @Inject PluginMail mail;
+  @Inject SettingsCheck check;
+  @Inject PaymentChannels channels;
   @Inject Transactions transactions;
   @Inject DataKeys dataKeys;
 
@@ -67,14 +57,7 @@ public class SupplierConnectors implements UpstreamSupplier {
   @ConfigProperty(name = "kameng.public.url")
   String publicUrl;
 
-  @Inject
-  @ConfigProperty(name = "kameng.outbound.allowed-hosts")
-  Optional<String> allowedHosts;
-
-  private volatile GuardedOutboundHttp outbound;
-  private final Map<String, Built> built = new ConcurrentHashMap<>();
-
-  private record Built(long generation, long revision, SupplierConnector connector) {}
+  private final BuiltInstances<SupplierConnector> built = new BuiltInstances<>();
 
   /** The installed supplier connectors, disabled ones included. */
   public List<LoadedFactory<SupplierConnectorFactory>> installed() {
@@ -114,16 +97,12 @@ public class SupplierConnectors implements UpstreamSupplier {
           "connector", "this supplier connector is not available to this shop");
     }
     List<ConfigProblem> problems =
-        new ArrayList<>(factory.factory().configSchema().problems(values));
-    if (problems.isEmpty()) {
-      problems.addAll(
-          calls.call(
-              factory.pluginId(),
-              "validate/" + tenant.value() + "/" + connectorId,
-              connectorId + " settings check",
-              SETUP_LIMIT,
-              () -> factory.factory().validate(PluginConfig.of(values))));
-    }
+        check.problems(
+            factory.pluginId(),
+            "validate/" + tenant.value() + "/" + connectorId,
+            connectorId + " settings check",
+            factory.factory(),
+            values);
     if (!problems.isEmpty()) {
       throw new InvalidSupplierException(
           problems.stream()
@@ -134,14 +113,7 @@ public class SupplierConnectors implements UpstreamSupplier {
 
   /** The names of a connector's secret fields. */
   public Set<String> secretFields(String connectorId) {
-    return factory(connectorId)
-        .map(
-            f ->
-                f.factory().configSchema().fields().stream()
-                    .filter(field -> field.secret() || field.type() == FieldType.SECRET)
-                    .map(ConfigField::name)
-                    .collect(Collectors.toUnmodifiableSet()))
-        .orElse(Set.of());
+    return factory(connectorId).map(f -> SettingsCheck.secretFields(f.factory())).orElse(Set.of());
   }
 
   /** The circuit a configuration's calls count against. */
@@ -287,56 +259,34 @@ public class SupplierConnectors implements UpstreamSupplier {
     }
     String key = circuit(tenant, configId);
     long generation = plugins.generation();
-    Built current = built.get(key);
-    if (current == null
-        || current.revision() != config.revision()
-        || current.generation() != generation) {
-      PluginConfig pluginConfig = PluginConfig.of(config.values());
-      ShopHostContext context =
-          new ShopHostContext(
-              tenant,
-              factory.pluginId(),
-              pluginConfig,
-              outbound().forCaller(tenant.value() + "/" + factory.pluginId()),
-              mail.forCaller(tenant, factory.pluginId()),
-              Clock.systemUTC(),
-              ShopHostContext.loggerFor(tenant, factory.pluginId()),
-              new PluginStore(transactions, tenant, factory.pluginId()),
-              base().resolve("api/public/upstream/" + tenant.value() + "/" + configId + "/"));
-      SupplierConnector connector =
-          calls.call(
-              factory.pluginId(),
-              key,
-              config.connector() + " setup",
-              SETUP_LIMIT,
-              () -> factory.factory().create(tenant, pluginConfig, context));
-      current = new Built(generation, config.revision(), connector);
-      built.put(key, current);
-    }
-    return new Open(factory.pluginId(), current.connector());
+    SupplierConnector connector =
+        built.get(
+            key,
+            generation,
+            config.revision(),
+            () -> {
+              PluginConfig pluginConfig = PluginConfig.of(config.values());
+              ShopHostContext context =
+                  channels.context(
+                      tenant,
+                      factory.pluginId(),
+                      pluginConfig,
+                      base()
+                          .resolve("api/public/upstream/" + tenant.value() + "/" + configId + "/"));
+              return new BuiltInstances.Built<>(
+                  generation,
+                  config.revision(),
+                  calls.call(
+                      factory.pluginId(),
+                      key,
+                      config.connector() + " setup",
+                      SETUP_LIMIT,
+                      () -> factory.factory().create(tenant, pluginConfig, context)));
+            });
+    return new Open(factory.pluginId(), connector);
   }
 
   private URI base() {
     return URI.create(publicUrl.endsWith("/") ? publicUrl : publicUrl + "/");
-  }
-
-  private GuardedOutboundHttp outbound() {
-    GuardedOutboundHttp client = outbound;
-    if (client == null) {
-      synchronized (this) {
-        if (outbound == null) {
-          Set<String> hosts =
-              Arrays.stream(allowedHosts.orElse("").split(","))
-                  .map(String::strip)
-                  .filter(h -> !h.isEmpty())
-                  .collect(Collectors.toUnmodifiableSet());
-          outbound =
-              GuardedOutboundHttp.create(
-                  OutboundSettings.defaults().withAllowedHosts(hosts), HostResolver.system());
-        }
-        client = outbound;
-      }
-    }
-    return client;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,10 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,13 +30,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kameng.kernel.docking.DownstreamResellers;
+import org.kameng.kernel.docking.InvalidDockingException;
 import org.kameng.kernel.docking.PlaceResellerOrder;
 import org.kameng.kernel.docking.ResellerCatalogue;
 import org.kameng.kernel.docking.ResellerNotFoundException;
 import org.kameng.kernel.docking.ResellerOrders;
+import org.kameng.kernel.docking.ResellerTopUps;
 import org.kameng.kernel.order.OrderStatus;
+import org.kameng.kernel.payment.Channels;
+import org.kameng.kernel.payment.ConfirmManualPayment;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
+import org.kameng.plugin.api.payment.Device;
+import org.kameng.server.payments.PaymentReconciler;
+import org.kameng.server.payments.PaymentStarter;
+import org.kameng.server.plugins.PaymentChannels;
+import org.kameng.server.plugins.PluginFailureException;
 
 /**
  * The reseller API, version 1: what a downstream reseller does at the shop at the request's host,
@@ -55,6 +69,11 @@ public class ResellerApiResource {
   @Inject Transactions transactions;
   @Inject PlaceResellerOrder placeOrder;
   @Inject ResellerOrders orders;
+  @Inject PaymentChannels paymentChannels;
+  @Inject PaymentStarter starter;
+  @Inject PaymentReconciler reconciler;
+
+  @Context HttpServletRequest request;
 
   /** The caller's account at this shop. */
   public record BalanceView(UUID resellerId, String name, Money balance) {}
@@ -69,6 +88,21 @@ public class ResellerApiResource {
       Integer quantity,
       Map<String, String> inputs,
       String callbackUrl) {}
+
+  /**
+   * A top-up the caller asks for: {@code amount} in its balance currency as a decimal string (such
+   * as {@code "500.00"}), paid through {@code channelId}, one of {@code GET /channels}.
+   */
+  public record TopUpBody(String amount, String channelId) {}
+
+  /**
+   * A top-up just opened: {@code payment} says what to do to pay it (as for a buyer's order),
+   * unless the channel failed to start; then {@code paymentProblem} says why.
+   */
+  public record TopUpStarted(
+      ResellerTopUps.ChannelTopUp topUp,
+      PaymentStarter.OpenedPayment payment,
+      String paymentProblem) {}
 
   /** What an order delivered. */
   public record DeliveriesView(
@@ -114,8 +148,7 @@ public class ResellerApiResource {
     if (body == null || body.length == 0) {
       throw new BadRequestException("A JSON body is required.");
     }
-    OrderBody order =
-        JSON.fromJson(new String(body, java.nio.charset.StandardCharsets.UTF_8), OrderBody.class);
+    OrderBody order = JSON.fromJson(new String(body, StandardCharsets.UTF_8), OrderBody.class);
     if (order == null) {
       throw new BadRequestException("A JSON body is required.");
     }
@@ -173,6 +206,112 @@ public class ResellerApiResource {
         .build();
   }
 
+  @GET
+  @Path("/channels")
+  @Operation(summary = "The payment channels the caller may top up its balance through")
+  public List<Channels.Choice> channels() {
+    SignedCalls.Signed signed = calls.verify(null);
+    return topUpChannels(signed);
+  }
+
+  @POST
+  @Path("/top-ups")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = TopUpBody.class)))
+  @Operation(
+      summary =
+          "Top up the caller's balance by paying through one of the shop's channels (201); the"
+              + " balance rises when the provider's verified notify arrives")
+  public Response topUp(byte[] body) {
+    checkSize(body);
+    SignedCalls.Signed signed = calls.verify(body);
+    TopUpBody asked =
+        body == null || body.length == 0
+            ? null
+            : JSON.fromJson(new String(body, StandardCharsets.UTF_8), TopUpBody.class);
+    if (asked == null) {
+      throw new BadRequestException("A JSON body is required.");
+    }
+    UUID channelId = channelId(asked.channelId());
+    // Only a channel a payment can be started with now: the platform may have disabled its plugin.
+    if (topUpChannels(signed).stream().noneMatch(ch -> ch.id().equals(channelId))) {
+      throw new InvalidDockingException(
+          "channelId", "one of the payment channels GET /reseller/v1/channels lists");
+    }
+    ResellerTopUps.ChannelTopUp topUp =
+        transactions.inTenant(
+            signed.tenant(),
+            c ->
+                ResellerTopUps.start(
+                    c, signed.tenant(), signed.caller().resellerId(), asked.amount(), channelId));
+    PaymentStarter.OpenedPayment payment = null;
+    String paymentProblem = null;
+    try {
+      payment =
+          starter.begin(
+              signed.tenant(),
+              signed.shop().name(),
+              topUp,
+              new PaymentStarter.Buyer(
+                  URI.create(request.getScheme() + "://" + request.getHeader("Host") + "/"),
+                  Optional.ofNullable(calls.ip()),
+                  Device.DESKTOP));
+    } catch (PluginFailureException e) {
+      // The top-up is open and pending; the caller may start another through another channel.
+      paymentProblem = e.getMessage();
+    }
+    return Response.status(201)
+        .cacheControl(noStore())
+        .entity(new TopUpStarted(topUp, payment, paymentProblem))
+        .build();
+  }
+
+  @GET
+  @Path("/top-ups/{topUpId}")
+  @Operation(
+      summary =
+          "One of the caller's top-ups: status, amount and the balance after it; a pending one is"
+              + " first looked up at the provider")
+  public Response topUpStatus(@PathParam("topUpId") String topUpId) {
+    SignedCalls.Signed signed = calls.verify(null);
+    UUID id = uuid(topUpId, "No such top-up of yours.");
+    ResellerTopUps.ChannelTopUp topUp = findTopUp(signed, id);
+    if (!"PAID".equals(topUp.status())) {
+      // The notify may have been lost: ask the provider now, through the same checks as a notify.
+      try {
+        reconciler.reconcilePayment(signed.tenant(), topUp.paymentId());
+        topUp = findTopUp(signed, id);
+      } catch (PluginFailureException e) {
+        // The provider cannot be asked now; the reconcile job keeps asking. Answer what we know.
+      }
+    }
+    return Response.ok(topUp).cacheControl(noStore()).build();
+  }
+
+  private ResellerTopUps.ChannelTopUp findTopUp(SignedCalls.Signed signed, UUID id) {
+    return transactions
+        .inTenant(signed.tenant(), c -> ResellerTopUps.find(c, signed.caller().resellerId(), id))
+        .orElseThrow(() -> new ResellerNotFoundException("No such top-up of yours."));
+  }
+
+  // The shop's enabled channels a payment can be started with now, but the manual one: staff
+  // record money paid to them directly (POST /api/shops/{slug}/resellers/{id}/top-ups).
+  private List<Channels.Choice> topUpChannels(SignedCalls.Signed signed) {
+    List<Channels.Choice> enabled = transactions.inTenant(signed.tenant(), Channels::enabled);
+    return paymentChannels.offeredOnly(enabled, signed.tenant()).stream()
+        .filter(ch -> !ConfirmManualPayment.CHANNEL.equals(ch.channel()))
+        .toList();
+  }
+
+  private static UUID channelId(String id) {
+    try {
+      return UUID.fromString(id == null ? "" : id);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDockingException(
+          "channelId", "one of the payment channels GET /reseller/v1/channels lists");
+    }
+  }
+
   private ResellerOrders.ResellerOrder find(SignedCalls.Signed signed, UUID orderId) {
     return transactions
         .inTenant(
@@ -185,10 +324,14 @@ public class ResellerApiResource {
 
   // Checked after the signature: a malformed id from a verified caller is simply not its order.
   private static UUID uuid(String id) {
+    return uuid(id, "No such order of yours.");
+  }
+
+  private static UUID uuid(String id, String notFound) {
     try {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new ResellerNotFoundException("No such order of yours.");
+      throw new ResellerNotFoundException(notFound);
     }
   }
 

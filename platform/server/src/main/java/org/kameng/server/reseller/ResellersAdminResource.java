@@ -24,6 +24,7 @@ import org.kameng.kernel.docking.ResellerApiKeys;
 import org.kameng.kernel.docking.ResellerBalances;
 import org.kameng.kernel.docking.ResellerCatalogue;
 import org.kameng.kernel.docking.ResellerNotFoundException;
+import org.kameng.kernel.docking.ResellerTopUps;
 import org.kameng.kernel.tenancy.Transactions;
 import org.kameng.plugin.api.Money;
 import org.kameng.server.admin.ShopAccess;
@@ -171,6 +172,26 @@ public class ResellersAdminResource {
                 ResellerBalances.topUp(
                     c, member.tenant(), reseller, topUp.amount(), topUp.note(), member.username()));
     return Response.status(201).entity(new TopUpResult(balance)).build();
+  }
+
+  @GET
+  @Path("/resellers/{id}/top-ups")
+  @Operation(
+      summary =
+          "The reseller's latest 100 top-ups paid through channels, newest first: pending, paid,"
+              + " failed or expired (staff)")
+  @Extension(name = "x-kameng-role", value = "STAFF")
+  public List<ResellerTopUps.ChannelTopUp> topUps(@PathParam("id") String id) {
+    ShopAccess.Member member = access.require(slug, ShopRole.STAFF);
+    UUID reseller = id(id);
+    return transactions.inTenant(
+        member.tenant(),
+        c -> {
+          if (DownstreamResellers.find(c, reseller).isEmpty()) {
+            throw new ResellerNotFoundException("No such reseller.");
+          }
+          return ResellerTopUps.ofReseller(c, reseller, 100);
+        });
   }
 
   @GET

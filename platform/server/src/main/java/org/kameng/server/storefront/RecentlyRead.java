@@ -13,11 +13,13 @@ import java.util.function.ToLongFunction;
  * What this server instance read from the database for the storefront a moment ago, kept for a
  * short, fixed time: an answer is at most {@code maxAge} old when it is used (its age counts from
  * before it was read), whatever other instances changed meanwhile. The instance that makes a change
- * forgets the answers it touches at once. Bounded: when full (by count, or by the weight each
- * answer is given), everything is forgotten, so a flood of made-up host names costs database reads,
- * never memory.
+ * forgets the answers it touches at once; an answer read while something was forgotten is used for
+ * that request but not kept, as it may predate the change. Bounded: when full (by count, or by the
+ * weight each answer is given), everything is forgotten, so a flood of made-up host names costs
+ * database reads, never memory. Also kept by the plugin plumbing (a shop's price-rule
+ * configurations, a plugin's availability to a shop).
  */
-final class RecentlyRead<K, V> {
+public final class RecentlyRead<K, V> {
 
   private record Entry<V>(V value, long readAt, long weight) {}
 
@@ -28,6 +30,8 @@ final class RecentlyRead<K, V> {
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
   // The weight of what is kept: exact without concurrent writers, close enough with them.
   private final AtomicLong weight = new AtomicLong();
+  // Counts calls of forget: a read that saw it change may hold what was true before the change.
+  private final AtomicLong forgets = new AtomicLong();
 
   RecentlyRead(Duration maxAge, int capacity, LongSupplier clock) {
     this(maxAge, capacity, v -> 1, clock);
@@ -41,24 +45,25 @@ final class RecentlyRead<K, V> {
     this.clock = clock;
   }
 
-  RecentlyRead(Duration maxAge, int capacity) {
+  public RecentlyRead(Duration maxAge, int capacity) {
     this(maxAge, capacity, System::nanoTime);
   }
 
   /** The answer for {@code key}: kept if younger than the maximum age, else read again. */
-  V get(K key, Function<K, V> read) {
+  public V get(K key, Function<K, V> read) {
     return get(key, read, v -> true);
   }
 
   /** As {@link #get(Object, Function)}, keeping only answers {@code worthKeeping} accepts. */
-  V get(K key, Function<K, V> read, Predicate<V> worthKeeping) {
+  public V get(K key, Function<K, V> read, Predicate<V> worthKeeping) {
     long now = clock.getAsLong();
     Entry<V> entry = entries.get(key);
     if (entry != null && now - entry.readAt() < maxAgeNanos) {
       return entry.value();
     }
+    long forgetsBefore = forgets.get();
     V value = read.apply(key);
-    if (maxAgeNanos > 0 && worthKeeping.test(value)) {
+    if (maxAgeNanos > 0 && worthKeeping.test(value) && forgets.get() == forgetsBefore) {
       long w = weigher.applyAsLong(value);
       if (w <= capacity) {
         if (weight.get() + w > capacity) {
@@ -73,7 +78,8 @@ final class RecentlyRead<K, V> {
   }
 
   /** Forgets every answer that {@code which} matches. */
-  void forget(Predicate<V> which) {
+  public void forget(Predicate<V> which) {
+    forgets.incrementAndGet();
     for (Map.Entry<K, Entry<V>> e : entries.entrySet()) {
       if (which.test(e.getValue().value()) && entries.remove(e.getKey(), e.getValue())) {
         weight.addAndGet(-e.getValue().weight());

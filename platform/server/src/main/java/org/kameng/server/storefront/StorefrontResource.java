@@ -1,6 +1,6 @@
 package org.kameng.server.storefront;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
@@ -45,9 +45,14 @@ import org.kameng.server.storefront.StorefrontBodies.PlaceOrderBody;
 import org.kameng.server.storefront.StorefrontBodies.RefreshBody;
 import org.kameng.server.throttle.Throttle;
 
-/** The buyer's API of the shop named by the request's host. No account needed. */
+/**
+ * The buyer's API of the shop named by the request's host. No account needed.
+ *
+ * <p>One instance serves every request (the request comes in as a parameter): a request-scoped
+ * resource was built and had its nine fields injected for every call of the checkout.
+ */
 @Path("/public")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontResource {
 
@@ -60,8 +65,6 @@ public class StorefrontResource {
   @Inject PaymentStarter starter;
   @Inject PaymentReconciler reconciler;
   @Inject PaymentChannels paymentChannels;
-
-  @Context HttpServletRequest request;
 
   // Order lookups one address may make per minute; each looked-up order or email gets 10 whatever
   // this says, so a token or query password cannot be guessed at speed from many addresses either.
@@ -123,7 +126,8 @@ public class StorefrontResource {
   @Path("/orders")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Place an order; card keys are reserved until the order is paid or expires")
-  public Response placeOrder(@HeaderParam("Host") String host, PlaceOrderBody body) {
+  public Response placeOrder(
+      @HeaderParam("Host") String host, PlaceOrderBody body, @Context HttpServletRequest request) {
     // The shop as read a moment ago is enough here: the order's own transaction reads the shop's
     // status again (ShopClosedException, 403), so a suspended shop takes no order from the moment
     // it is suspended, on every instance.
@@ -156,7 +160,9 @@ public class StorefrontResource {
     String paymentProblem = null;
     if (placed.paymentId() != null) {
       try {
-        payment = starter.begin(shop.tenant(), shop.name(), placed, body.channelId(), buyer(host));
+        payment =
+            starter.begin(
+                shop.tenant(), shop.name(), placed, body.channelId(), buyer(request, host));
       } catch (PluginFailureException e) {
         // The order exists and its token is shown only now: answer with it, and the problem.
         paymentProblem = e.getMessage();
@@ -180,7 +186,8 @@ public class StorefrontResource {
   @Path("/orders/payment")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a payment for an order through one of the shop's channels")
-  public PaymentStarter.OpenedPayment pay(@HeaderParam("Host") String host, PayBody body) {
+  public PaymentStarter.OpenedPayment pay(
+      @HeaderParam("Host") String host, PayBody body, @Context HttpServletRequest request) {
     Shop shop = open(host);
     if (body == null || body.channelId() == null) {
       throw new BadRequestException("token and channelId are required.");
@@ -194,14 +201,15 @@ public class StorefrontResource {
                       .orElseThrow(() -> new NotFoundException("No such order."));
               return StartPayment.start(c, shop.tenant(), orderId, body.channelId());
             });
-    return starter.begin(shop.tenant(), shop.name(), started, buyer(host));
+    return starter.begin(shop.tenant(), shop.name(), started, buyer(request, host));
   }
 
   @POST
   @Path("/orders/payment/refresh")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask the payment providers about an order's pending payments now")
-  public Response refresh(@HeaderParam("Host") String host, RefreshBody body) {
+  public Response refresh(
+      @HeaderParam("Host") String host, RefreshBody body, @Context HttpServletRequest request) {
     Shop shop = shops.require(host);
     if (body == null || body.token() == null) {
       throw new BadRequestException("token is required.");
@@ -223,7 +231,7 @@ public class StorefrontResource {
     return Response.ok(new PaymentState(status)).cacheControl(noStore()).build();
   }
 
-  private PaymentStarter.Buyer buyer(String host) {
+  private static PaymentStarter.Buyer buyer(HttpServletRequest request, String host) {
     String agent = request.getHeader("User-Agent");
     return new PaymentStarter.Buyer(
         URI.create(request.getScheme() + "://" + host + "/"),
@@ -235,7 +243,8 @@ public class StorefrontResource {
   @Path("/orders/lookup")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "An order by its token, or by email and query password; shows its keys")
-  public Response lookup(@HeaderParam("Host") String host, LookupBody body) {
+  public Response lookup(
+      @HeaderParam("Host") String host, LookupBody body, @Context HttpServletRequest request) {
     Shop shop = shops.require(host);
     if (body == null) {
       throw new BadRequestException("A JSON body is required.");

@@ -176,6 +176,16 @@ class CouponCheckoutIT {
             .statusCode(201)
             .extract()
             .path("id");
+    // The server keeps a shop's enabled price rules for a few seconds: this order reads them.
+    other
+        .buyer()
+        .body(Map.of("skuId", other.skuId, "buyerEmail", "b@example.cn", "couponCode", "HALF"))
+        .post("/api/public/orders")
+        .then()
+        .statusCode(201)
+        .body("total.amount", equalTo("5.00"));
+    // What one shop's rules answer is never another shop's: HALF is not a coupon here.
+    order("HALF").then().statusCode(422).body("errors[0].field", equalTo("couponCode"));
     JsonPath off =
         other
             .owner()
@@ -187,6 +197,7 @@ class CouponCheckoutIT {
             .jsonPath();
     assertFalse(off.getBoolean("enabled"));
     assertEquals(2, off.getInt("revision"));
+    // Switched off through this instance's admin API: the very next order prices without it.
     other
         .buyer()
         .body(Map.of("skuId", other.skuId, "buyerEmail", "b@example.cn", "couponCode", "HALF"))

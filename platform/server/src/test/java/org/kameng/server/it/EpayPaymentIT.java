@@ -191,7 +191,7 @@ class EpayPaymentIT {
         .body(containsString("fail"));
   }
 
-  private static Map<String, String> paid(String payment, String tradeNo, String money) {
+  static Map<String, String> paid(String payment, String tradeNo, String money) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("pid", "1001");
     fields.put("trade_no", tradeNo);

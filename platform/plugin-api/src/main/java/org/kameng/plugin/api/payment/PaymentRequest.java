@@ -15,7 +15,8 @@ import org.kameng.plugin.api.Money;
  *     hyphens; a provider that takes fewer characters needs the channel to map it). Send it to the
  *     provider unchanged as the merchant's order number (EPay's {@code out_trade_no}) and return it
  *     unchanged in {@link PaymentOutcome#paymentReference()}
- * @param orderNumber the order number the buyer sees, for a provider's description field
+ * @param orderNumber the order number the buyer sees, for a provider's description field; opaque
+ *     text (a reseller's balance top-up sends {@code T} and its number, such as {@code T17})
  * @param amount what to charge, more than zero
  * @param subject the buyer-visible item name (EPay's {@code name}), 1 to 128 characters
  * @param returnUrl where the provider sends the buyer's browser afterwards
