@@ -24,27 +24,51 @@ public final class KeyReservation {
   // sub-select while updating and then reserves far more than n keys (LastKeysRaceTest saw it
   // take the whole stock for one order). Oldest is (created_at, id): only the partial index
   // card_key_claim yields that order, so the claim never walks the shop's sold keys by id (V29).
-  static final String CLAIM =
+  //
+  // The quantity is written into the statement, not bound: with "LIMIT ?" PostgreSQL's generic
+  // plan assumes a tenth of the SKU's rows and always looks dearer than a plan for the value at
+  // hand, so the server planned the claim afresh on every order. With a literal it keeps one plan
+  // per quantity after five runs. The quantity is an int, so nothing of the buyer's reaches the
+  // SQL text; the common quantities' statements are made once.
+  private static final String CLAIM_START =
       "WITH picked AS ("
           + "   SELECT id FROM kameng.card_key"
           + "    WHERE tenant_id = kameng.current_tenant() AND sku_id = ?"
           + "      AND status = 'AVAILABLE'"
-          + "    ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+          + "    ORDER BY created_at, id LIMIT ";
+  private static final String CLAIM_END =
+      " FOR UPDATE SKIP LOCKED)"
           + " UPDATE kameng.card_key k"
           + "    SET status = 'RESERVED', order_id = ?, reserved_until = ?"
           + "   FROM picked"
           + "  WHERE k.tenant_id = kameng.current_tenant() AND k.id = picked.id"
           + " RETURNING k.id";
+  private static final String[] COMMON_CLAIMS = new String[17];
+
+  static {
+    for (int quantity = 1; quantity < COMMON_CLAIMS.length; quantity++) {
+      COMMON_CLAIMS[quantity] = CLAIM_START + quantity + CLAIM_END;
+    }
+  }
+
+  /** The claim of {@code quantity} keys: parameters SKU, order, reserved until. */
+  static String claimSql(int quantity) {
+    if (quantity < 1) {
+      throw new IllegalArgumentException("a claim takes at least one key");
+    }
+    return quantity < COMMON_CLAIMS.length
+        ? COMMON_CLAIMS[quantity]
+        : CLAIM_START + quantity + CLAIM_END;
+  }
 
   /** Reserves up to {@code quantity} keys for the order; returns the ids it got (maybe fewer). */
   public static List<Long> claim(
       Connection c, UUID skuId, int quantity, UUID orderId, OffsetDateTime until)
       throws SQLException {
-    try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+    try (PreparedStatement claim = c.prepareStatement(claimSql(quantity))) {
       claim.setObject(1, skuId);
-      claim.setInt(2, quantity);
-      claim.setObject(3, orderId);
-      claim.setTimestamp(4, Timestamp.from(until.toInstant()));
+      claim.setObject(2, orderId);
+      claim.setTimestamp(3, Timestamp.from(until.toInstant()));
       List<Long> ids = new ArrayList<>(quantity);
       try (ResultSet rs = claim.executeQuery()) {
         while (rs.next()) {
