@@ -241,7 +241,7 @@ public class ShopPlugins {
                                   503,
                                   "the plugin " + config.plugin() + " is not installed",
                                   null));
-              SealedSettings.Resolved resolved = resolve(tenant, config);
+              SealedSettings.Resolved resolved = resolve(tenant, config, tenantConnection);
               PluginConfig pluginConfig = PluginConfig.of(resolved.values());
               ShopHostContext context =
                   channels.context(tenant, config.id(), config.plugin(), pluginConfig);
@@ -262,8 +262,16 @@ public class ShopPlugins {
   }
 
   private SealedSettings.Resolved resolve(TenantId tenant, PluginConfigs.Enabled config) {
-    return transactions
-        .inTenant(tenant, c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id()))
+    return resolve(tenant, config, null);
+  }
+
+  private SealedSettings.Resolved resolve(
+      TenantId tenant, PluginConfigs.Enabled config, Connection tenantConnection) {
+    SqlWork<Optional<SealedSettings.Resolved>> read =
+        c -> PluginConfigs.resolve(c, dataKeys.forTenant(c, tenant), config.id());
+    return (tenantConnection == null
+            ? transactions.inTenant(tenant, read)
+            : resolveIn(tenantConnection, read))
         .orElseThrow(() -> new PluginFailureException(503, "the configuration is gone", null));
   }
 
