@@ -31,6 +31,7 @@ import org.kameng.kernel.tenant.SlugTakenException;
 import org.kameng.kernel.theme.InvalidImageException;
 import org.kameng.kernel.upstream.InvalidSupplierException;
 import org.kameng.server.domains.DomainNotVerifiedException;
+import org.kameng.server.json.WrongFormException;
 import org.kameng.server.plugins.InvalidPluginException;
 import org.kameng.server.plugins.PluginFailureException;
 import org.kameng.server.signup.KeycloakUnavailableException;
@@ -56,6 +57,9 @@ final class KnownProblems {
   static {
     // Unreadable bodies: the parser's message quotes the input, so it is not echoed.
     add(JsonbException.class, e -> invalidBody());
+    add(
+        WrongFormException.class,
+        e -> Problem.invalid(e.field(), e.field() + " " + e.getMessage()));
     add(JsonException.class, e -> invalidBody());
     add(InvalidOrderException.class, e -> Problem.invalid(e.field(), e.getMessage()));
     add(

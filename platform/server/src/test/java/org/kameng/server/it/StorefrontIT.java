@@ -80,6 +80,10 @@ class StorefrontIT {
         Map.of(
             "skuId", "00000000-0000-4000-8000-000000000bad", "quantity", 1, "buyerEmail", "a@b.cn"),
         "skuId");
+    // Valid JSON with a field of the wrong form is named too, not just "not valid JSON".
+    expectFieldError(Map.of("skuId", "nope", "quantity", 1, "buyerEmail", "a@b.cn"), "skuId");
+    expectFieldError(
+        Map.of("skuId", STEAM_50, "quantity", "one", "buyerEmail", "a@b.cn"), "quantity");
     expectFieldError(
         Map.of("skuId", MEMBERSHIP, "quantity", 1, "buyerEmail", "a@b.cn"), "inputs.account");
     expectFieldError(
