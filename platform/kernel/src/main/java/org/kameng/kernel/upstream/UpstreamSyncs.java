@@ -110,6 +110,38 @@ public final class UpstreamSyncs {
 
   /** How the configuration's syncs went, with the SKUs they took off sale. */
   public static Optional<SyncState> find(Connection c, UUID configId) throws SQLException {
+    // The run's counts first, then the links it stamped with its last_at: each statement sees
+    // its own snapshot, so reading the links first could miss a run that committed in between
+    // and report "repriced 1" with no SKU.
+    long runs;
+    OffsetDateTime lastAt;
+    Boolean lastOk;
+    String lastResult;
+    int checked;
+    int repricedCount;
+    int closedCount;
+    int reopened;
+    OffsetDateTime nextAt;
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT runs, last_at, last_ok, last_result, checked, closed, reopened, next_at,"
+                + " repriced FROM kameng.supplier_sync WHERE supplier_config_id = ?")) {
+      select.setObject(1, configId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        runs = rs.getLong(1);
+        lastAt = rs.getObject(2, OffsetDateTime.class);
+        lastOk = rs.getObject(3, Boolean.class);
+        lastResult = rs.getString(4);
+        checked = rs.getInt(5);
+        closedCount = rs.getInt(6);
+        reopened = rs.getInt(7);
+        nextAt = rs.getObject(8, OffsetDateTime.class);
+        repricedCount = rs.getInt(9);
+      }
+    }
     List<ClosedSku> closed = new ArrayList<>();
     try (PreparedStatement select =
         c.prepareStatement(
@@ -135,11 +167,11 @@ public final class UpstreamSyncs {
         c.prepareStatement(
             "SELECT l.sku_id, s.name, l.repriced_from_minor, s.price_minor, l.cost_minor,"
                 + " l.currency FROM kameng.upstream_link l JOIN kameng.sku s"
-                + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id JOIN kameng.supplier_sync y"
-                + " ON y.tenant_id = l.tenant_id AND y.supplier_config_id = l.supplier_config_id"
-                + " WHERE l.supplier_config_id = ? AND l.repriced_at = y.last_at"
+                + " ON s.tenant_id = l.tenant_id AND s.id = l.sku_id"
+                + " WHERE l.supplier_config_id = ? AND l.repriced_at = ?"
                 + " ORDER BY s.name, l.sku_id")) {
       select.setObject(1, configId);
+      select.setObject(2, lastAt);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           String currency = rs.getString(6);
@@ -153,30 +185,19 @@ public final class UpstreamSyncs {
         }
       }
     }
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT runs, last_at, last_ok, last_result, checked, closed, reopened, next_at,"
-                + " repriced FROM kameng.supplier_sync WHERE supplier_config_id = ?")) {
-      select.setObject(1, configId);
-      try (ResultSet rs = select.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new SyncState(
-                configId,
-                rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class),
-                rs.getObject(3, Boolean.class),
-                rs.getString(4),
-                rs.getInt(5),
-                rs.getInt(9),
-                rs.getInt(6),
-                rs.getInt(7),
-                rs.getObject(8, OffsetDateTime.class),
-                List.copyOf(closed),
-                List.copyOf(repriced)));
-      }
-    }
+    return Optional.of(
+        new SyncState(
+            configId,
+            runs,
+            lastAt,
+            lastOk,
+            lastResult,
+            checked,
+            repricedCount,
+            closedCount,
+            reopened,
+            nextAt,
+            List.copyOf(closed),
+            List.copyOf(repriced)));
   }
 }
