@@ -196,20 +196,9 @@ class UpstreamRepriceTest {
   @Test
   void anImportStoresItsRuleAndTheSyncRepricesByIt() {
     UpstreamLinks.Imported imported =
-        s.shop
-            .db
-            .transactions()
-            .inTenant(
-                s.shop.tenant,
-                c ->
-                    UpstreamLinks.importItem(
-                        c,
-                        s.shop.tenant,
-                        s.configId,
-                        new UpstreamLinks.Item("item-9", "100 points", Money.of(1800, "CNY")),
-                        new Pricing(Markup.parse("FIXED", "1.50", "CNY"), 20),
-                        null,
-                        "owner"));
+        importItem(
+            new UpstreamLinks.Item("item-9", "100 points", Money.of(1800, "CNY")),
+            new Pricing(Markup.parse("FIXED", "1.50", "CNY"), 20));
     assertEquals(Money.of(1950, "CNY"), imported.price());
     Link link =
         s.shop
@@ -231,20 +220,9 @@ class UpstreamRepriceTest {
 
     // A fixed price below the floor is raised to it at import, and stored as that price.
     UpstreamLinks.Imported raised =
-        s.shop
-            .db
-            .transactions()
-            .inTenant(
-                s.shop.tenant,
-                c ->
-                    UpstreamLinks.importItem(
-                        c,
-                        s.shop.tenant,
-                        s.configId,
-                        new UpstreamLinks.Item("item-9", "100 points", Money.of(2000, "CNY")),
-                        new Pricing(Markup.parse("FIXED_PRICE", "5.00", "CNY"), 0),
-                        null,
-                        "owner"));
+        importItem(
+            new UpstreamLinks.Item("item-9", "100 points", Money.of(2000, "CNY")),
+            new Pricing(Markup.parse("FIXED_PRICE", "5.00", "CNY"), 0));
     assertEquals(Money.of(2051, "CNY"), raised.price(), "20.00 after the 2.5 % fee");
     assertEquals(
         "20.51",
@@ -358,5 +336,16 @@ class UpstreamRepriceTest {
         .transactions()
         .inTenant(s.shop.tenant, c -> UpstreamLinks.find(c, s.skuId))
         .orElseThrow();
+  }
+
+  private UpstreamLinks.Imported importItem(UpstreamLinks.Item item, Pricing pricing) {
+    return s.shop
+        .db
+        .transactions()
+        .inTenant(
+            s.shop.tenant,
+            c ->
+                UpstreamLinks.importItem(
+                    c, s.shop.tenant, s.configId, item, pricing, null, "owner"));
   }
 }
