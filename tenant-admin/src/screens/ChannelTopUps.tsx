@@ -1,6 +1,7 @@
 import { client, call, type Schemas } from '../api/client';
 import { t } from '../i18n';
 import { useLoad } from '../ui/load';
+import { ListTable } from '../ui/ListTable';
 import { Badge, formatMoney, formatTime, Loading, type Money } from '../ui/parts';
 
 type ChannelTopUp = Schemas['ChannelTopUp'];
@@ -20,38 +21,25 @@ export function ChannelTopUps(props: { slug: string; resellerId: string }) {
     <section data-testid="channel-top-ups">
       <h4>{t('resellers.channelTopUps')}</h4>
       <Loading loaded={topUps}>
-        {(list: ChannelTopUp[]) =>
-          list.length === 0 ? (
-            <p class="muted">{t('resellers.noChannelTopUps')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>{t('resellers.topUpAmount')}</th>
-                  <th>{t('resellers.status')}</th>
-                  <th>{t('resellers.balanceAfter')}</th>
-                  <th>{t('resellers.channel')}</th>
-                  <th>{t('resellers.since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((u) => (
-                  <tr data-top-up={u.number}>
-                    <td>T{u.number}</td>
-                    <td>{formatMoney(u.amount as Money)}</td>
-                    <td>
-                      <Badge tone={TONES[u.status ?? ''] ?? 'muted'}>{t(`topUpState.${u.status ?? 'PENDING'}`)}</Badge>
-                    </td>
-                    <td>{u.balanceAfter ? formatMoney(u.balanceAfter as Money) : '—'}</td>
-                    <td>{u.channel}</td>
-                    <td>{formatTime(u.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(list: ChannelTopUp[]) => (
+          <ListTable
+            items={list}
+            empty={t('resellers.noChannelTopUps')}
+            headers={['#', t('resellers.topUpAmount'), t('resellers.status'), t('resellers.balanceAfter'), t('resellers.channel'), t('resellers.since')]}
+            row={(u) => (
+              <tr data-top-up={u.number}>
+                <td>T{u.number}</td>
+                <td>{formatMoney(u.amount as Money)}</td>
+                <td>
+                  <Badge tone={TONES[u.status ?? ''] ?? 'muted'}>{t(`topUpState.${u.status ?? 'PENDING'}`)}</Badge>
+                </td>
+                <td>{u.balanceAfter ? formatMoney(u.balanceAfter as Money) : '—'}</td>
+                <td>{u.channel}</td>
+                <td>{formatTime(u.createdAt)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Loading>
     </section>
   );

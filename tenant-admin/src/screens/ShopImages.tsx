@@ -1,6 +1,7 @@
 import { client, call, raw } from '../api/client';
 import { t } from '../i18n';
 import { useAction, useLoad } from '../ui/load';
+import { ListTable } from '../ui/ListTable';
 import { Badge, ErrorBox, formatTime, Loading } from '../ui/parts';
 
 /**
@@ -27,47 +28,35 @@ export function ShopImages(props: { slug: string; uploads: number; inUse: string
       </header>
       <ErrorBox error={action.error} />
       <Loading loaded={images}>
-        {(list) =>
-          list.length === 0 ? (
-            <p class="muted">{t('images.none')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('images.image')}</th>
-                  <th>{t('images.address')}</th>
-                  <th>{t('images.size')}</th>
-                  <th>{t('images.uploaded')}</th>
-                  <th />
+        {(list) => (
+          <ListTable
+            items={list}
+            empty={t('images.none')}
+            headers={[t('images.image'), t('images.address'), t('images.size'), t('images.uploaded'), null]}
+            row={(image) => {
+              const used = props.inUse.includes(image.url ?? '');
+              return (
+                <tr data-image={image.url}>
+                  <td>
+                    <img src={image.url} alt="" class="thumb" />
+                  </td>
+                  <td>
+                    <code>{image.url}</code> {used && <Badge tone="ok">{t('storefront.inUse')}</Badge>}
+                  </td>
+                  <td>
+                    {image.contentType} · {Math.max(1, Math.round((image.size ?? 0) / 1024))} KB
+                  </td>
+                  <td>{formatTime(image.createdAt)}</td>
+                  <td class="actions">
+                    <button class="secondary outline small" disabled={action.busy} onClick={() => remove(image.id!, used)}>
+                      {t('action.delete')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.map((image) => {
-                  const used = props.inUse.includes(image.url ?? '');
-                  return (
-                    <tr data-image={image.url}>
-                      <td>
-                        <img src={image.url} alt="" class="thumb" />
-                      </td>
-                      <td>
-                        <code>{image.url}</code> {used && <Badge tone="ok">{t('storefront.inUse')}</Badge>}
-                      </td>
-                      <td>
-                        {image.contentType} · {Math.max(1, Math.round((image.size ?? 0) / 1024))} KB
-                      </td>
-                      <td>{formatTime(image.createdAt)}</td>
-                      <td class="actions">
-                        <button class="secondary outline small" disabled={action.busy} onClick={() => remove(image.id!, used)}>
-                          {t('action.delete')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )
-        }
+              );
+            }}
+          />
+        )}
       </Loading>
     </article>
   );
